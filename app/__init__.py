@@ -1,0 +1,1 @@
+"""Loadline: pain-guided rehabilitation for proximal hamstring tendinopathy."""

@@ -1,0 +1,55 @@
+"""Typed dependencies: who is calling, and in which role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import OAuth2PasswordBearer
+
+from app.auth.service import Principal, load_principal
+from app.core.clock import utcnow
+from app.core.db import SessionDep
+from app.core.errors import Forbidden, Unauthorized
+from app.core.security import decode_access_token
+from app.models import User
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+def current_principal(
+    session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]
+) -> Principal:
+    if not token or len(token) > 4096:
+        raise Unauthorized()
+    claims = decode_access_token(token)
+    if claims is None:
+        raise Unauthorized()
+    user = load_principal(session, claims.user_id, claims.session_id, utcnow())
+    if user is None:
+        raise Unauthorized("This session has ended. Please sign in again.")
+    return Principal(user=user, session_id=claims.session_id)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def current_user(principal: CurrentPrincipal) -> User:
+    return principal.user
+
+
+def _role(role: str) -> Callable[[User], User]:
+    def dependency(user: Annotated[User, Depends(current_user)]) -> User:
+        if user.role != role:
+            raise Forbidden(f"Only a {role} account can do this.")
+        return user
+
+    dependency.__name__ = f"require_{role}"
+    return dependency
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+PatientUser = Annotated[User, Depends(_role("patient"))]
+ClinicianUser = Annotated[User, Depends(_role("clinician"))]
+CoachUser = Annotated[User, Depends(_role("coach"))]

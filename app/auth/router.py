@@ -1,0 +1,97 @@
+"""Accounts: registration, tokens, and the signed-in user's own profile."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi.security import OAuth2PasswordRequestForm
+
+from app.auth import service
+from app.auth.deps import CurrentPrincipal, CurrentUser
+from app.auth.profile import build_me
+from app.auth.schemas import (
+    MePatch,
+    PasswordChangeIn,
+    PatientMeOut,
+    RefreshIn,
+    RegisterIn,
+    TokenOut,
+    UserOut,
+)
+from app.core.clock import utcnow
+from app.core.db import SessionDep
+
+router = APIRouter(prefix="/api/v1", tags=["accounts"])
+
+
+@router.post("/auth/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
+def register(data: RegisterIn, session: SessionDep) -> UserOut:
+    """Create a patient, clinician or coach account."""
+    user = service.register_user(session, data, utcnow())
+    return UserOut.model_validate(user, from_attributes=True)
+
+
+@router.post("/auth/token", response_model=TokenOut)
+def token(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, session: SessionDep
+) -> TokenOut:
+    """Sign in with email (as `username`) and password; returns an access and a refresh token."""
+    ip = request.client.host if request.client else "unknown"
+    return service.sign_in(session, form.username[:254], form.password[:256], ip, utcnow())
+
+
+@router.post("/auth/refresh", response_model=TokenOut)
+def refresh(data: RefreshIn, session: SessionDep) -> TokenOut:
+    """Trade a refresh token for a new pair; the old refresh token stops working."""
+    return service.rotate_refresh_token(session, data.refresh_token, utcnow())
+
+
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+def logout(principal: CurrentPrincipal, session: SessionDep) -> Response:
+    """End this session: its access and refresh tokens stop working at once."""
+    service.end_session(session, principal.session_id, utcnow())
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/auth/logout-all", status_code=status.HTTP_204_NO_CONTENT)
+def logout_all(principal: CurrentPrincipal, session: SessionDep) -> Response:
+    """End every session of this account, on every device."""
+    service.end_all_sessions_now(session, principal.user.id, utcnow())
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/me", response_model=PatientMeOut | UserOut)
+def read_me(user: CurrentUser, session: SessionDep) -> PatientMeOut | UserOut:
+    """The signed-in user; a patient also sees phase, thresholds and time zone."""
+    return build_me(session, user)
+
+
+@router.patch("/me", response_model=PatientMeOut | UserOut)
+def update_me(patch: MePatch, user: CurrentUser, session: SessionDep) -> PatientMeOut | UserOut:
+    """Change the display name or the IANA time zone that defines the patient's "today"."""
+    service.update_profile(session, user, patch)
+    return build_me(session, user)
+
+
+@router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT)
+def change_password(
+    data: PasswordChangeIn, principal: CurrentPrincipal, session: SessionDep
+) -> Response:
+    """Change the password; every other session of the account is signed out."""
+    service.change_password(
+        session,
+        principal.user,
+        data.current_password,
+        data.new_password,
+        principal.session_id,
+        utcnow(),
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.delete("/me", status_code=status.HTTP_204_NO_CONTENT)
+def delete_me(user: CurrentUser, session: SessionDep) -> Response:
+    """Erase the account and all its data."""
+    service.erase_account(session, user)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

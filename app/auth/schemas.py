@@ -1,0 +1,99 @@
+"""Request and response models of accounts and tokens."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from app.core.clock import known_timezones
+from app.core.text import safe_text
+
+Role = Literal["patient", "clinician", "coach"]
+
+
+def _email(value: str) -> str:
+    local, _, domain = value.rpartition("@")
+    if not local or "." not in domain or " " in value or domain.startswith("."):
+        raise ValueError("must be an email address such as name@example.org")
+    return value.lower()
+
+
+def _timezone(value: str) -> str:
+    if value not in known_timezones():
+        raise ValueError("must be an IANA time zone such as Europe/Oslo")
+    return value
+
+
+Email = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=3, max_length=254),
+    AfterValidator(safe_text),
+    AfterValidator(_email),
+]
+Password = Annotated[
+    str, StringConstraints(min_length=8, max_length=256), AfterValidator(safe_text)
+]
+DisplayName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    AfterValidator(safe_text),
+]
+TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_timezone)]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RegisterIn(StrictModel):
+    email: Email
+    password: Password
+    display_name: DisplayName
+    role: Role
+
+
+class UserOut(BaseModel):
+    id: uuid.UUID
+    email: str
+    display_name: str
+    role: Role
+    timezone: str
+
+
+class ThresholdsOut(BaseModel):
+    pain_ceiling: int
+    safe_pain: int
+    morning_margin: int
+    sessions_to_progress: int
+    sitting_drop_pct: int
+    severe_pain: int
+
+
+class PatientMeOut(UserOut):
+    phase: int
+    phase_started_on: date
+    thresholds: ThresholdsOut
+
+
+class MePatch(StrictModel):
+    display_name: DisplayName | None = None
+    timezone: TimeZone | None = None
+
+
+class PasswordChangeIn(StrictModel):
+    current_password: Annotated[str, StringConstraints(max_length=256), AfterValidator(safe_text)]
+    new_password: Password
+
+
+class RefreshIn(StrictModel):
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=512)]
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105
+    expires_in: int = Field(description="Seconds until the access token expires.")
+    refresh_token: str

@@ -1,0 +1,213 @@
+"""Account use cases: register, sign in, rotate and revoke tokens, change or erase the account."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from app.auth.schemas import MePatch, RegisterIn, TokenOut
+from app.core import ratelimit
+from app.core.clock import today_in
+from app.core.config import get_settings
+from app.core.db import begin_write
+from app.core.errors import Conflict, Forbidden, Unauthorized
+from app.core.security import (
+    create_access_token,
+    hash_password,
+    new_refresh_token,
+    token_digest,
+    verify_password,
+)
+from app.logs.patient_settings import add_setting
+from app.models import AuthSession, RefreshToken, User
+from app.rules import PatientState
+
+LOGIN_EMAIL, LOGIN_IP, PASSWORD_CHANGE = "login-email", "login-ip", "password-change"
+
+
+def register_user(session: Session, data: RegisterIn, now: datetime) -> User:
+    begin_write(session)
+    if session.exec(select(User.id).where(User.email == data.email)).first():
+        raise Conflict("An account with this email already exists.")
+    user = User(
+        email=data.email,
+        password_hash=hash_password(data.password),
+        display_name=data.display_name,
+        role=data.role,
+        created_at=now,
+    )
+    session.add(user)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Conflict("An account with this email already exists.") from None
+    if user.role == "patient":
+        defaults = PatientState()
+        add_setting(session, user.id, today_in(user.timezone, now), 1, defaults.thresholds)
+    session.commit()
+    return user
+
+
+def sign_in(session: Session, email: str, password: str, ip: str, now: datetime) -> TokenOut:
+    """Check credentials with the same work whether or not the email exists."""
+    settings = get_settings()
+    window = timedelta(minutes=settings.login_window_minutes)
+    email = email.strip().lower()
+    begin_write(session)
+    ratelimit.ensure_allowed(
+        session, LOGIN_EMAIL, email, settings.login_failures_per_email, window, now
+    )
+    ratelimit.ensure_allowed(session, LOGIN_IP, ip, settings.login_failures_per_ip, window, now)
+    user = session.exec(select(User).where(User.email == email)).first()
+    valid, new_hash = verify_password(password, user.password_hash if user else None)
+    if user is None or not valid:
+        ratelimit.record_failure(session, LOGIN_EMAIL, email, window, now)
+        ratelimit.record_failure(session, LOGIN_IP, ip, window, now)
+        session.commit()
+        raise Unauthorized("Wrong email or password.")
+    if new_hash:
+        user.password_hash = new_hash
+    ratelimit.clear_failures(session, LOGIN_EMAIL, email)
+    auth_session = AuthSession(
+        user_id=user.id,
+        created_at=now,
+        expires_at=now + timedelta(days=settings.refresh_token_days),
+        absolute_expires_at=now + timedelta(days=settings.session_max_days),
+    )
+    session.add(auth_session)
+    tokens = _issue_tokens(session, user.id, auth_session, now)
+    session.commit()
+    return tokens
+
+
+def _issue_tokens(
+    session: Session, user_id: uuid.UUID, auth_session: AuthSession, now: datetime
+) -> TokenOut:
+    refresh = new_refresh_token()
+    session.add(
+        RefreshToken(token_hash=token_digest(refresh), session_id=auth_session.id, created_at=now)
+    )
+    return TokenOut(
+        access_token=create_access_token(user_id, auth_session.id, now),
+        expires_in=get_settings().access_token_minutes * 60,
+        refresh_token=refresh,
+    )
+
+
+def rotate_refresh_token(session: Session, token: str, now: datetime) -> TokenOut:
+    """Trade a refresh token for a new pair; a token used twice ends its whole session."""
+    begin_write(session)
+    row = session.get(RefreshToken, token_digest(token))
+    if row is None:
+        raise Unauthorized("Unknown refresh token.")
+    auth_session = session.get(AuthSession, row.session_id)
+    if auth_session is None or not _is_live(auth_session, now):
+        raise Unauthorized("This session has ended. Please sign in again.")
+    if row.used_at is not None:
+        auth_session.revoked_at = now
+        session.commit()
+        raise Unauthorized("This refresh token was already used; the session has been ended.")
+    row.used_at = now
+    auth_session.expires_at = min(
+        now + timedelta(days=get_settings().refresh_token_days), auth_session.absolute_expires_at
+    )
+    tokens = _issue_tokens(session, auth_session.user_id, auth_session, now)
+    session.commit()
+    return tokens
+
+
+def _is_live(auth_session: AuthSession, now: datetime) -> bool:
+    return auth_session.revoked_at is None and auth_session.expires_at > now
+
+
+def load_principal(
+    session: Session, user_id: uuid.UUID, session_id: uuid.UUID, now: datetime
+) -> User | None:
+    """The user of a live session (one query), or None once the session is revoked or expired."""
+    found = session.exec(
+        select(User, AuthSession)
+        .join(AuthSession, col(AuthSession.user_id) == col(User.id))
+        .where(AuthSession.id == session_id, User.id == user_id)
+    ).first()
+    if found is None or not _is_live(found[1], now):
+        return None
+    return found[0]
+
+
+def end_session(session: Session, session_id: uuid.UUID, now: datetime) -> None:
+    begin_write(session)
+    session.execute(
+        update(AuthSession)
+        .where(col(AuthSession.id) == session_id, col(AuthSession.revoked_at).is_(None))
+        .values(revoked_at=now)
+    )
+    session.commit()
+
+
+def end_all_sessions(
+    session: Session, user_id: uuid.UUID, now: datetime, keep: uuid.UUID | None = None
+) -> None:
+    """Revoke every live session of the user (except `keep`); the caller commits."""
+    stmt = update(AuthSession).where(
+        col(AuthSession.user_id) == user_id, col(AuthSession.revoked_at).is_(None)
+    )
+    if keep is not None:
+        stmt = stmt.where(col(AuthSession.id) != keep)
+    session.execute(stmt.values(revoked_at=now))
+
+
+def change_password(
+    session: Session, user: User, current: str, new: str, session_id: uuid.UUID, now: datetime
+) -> None:
+    settings = get_settings()
+    window = timedelta(minutes=settings.login_window_minutes)
+    key = str(user.id)
+    begin_write(session)
+    ratelimit.ensure_allowed(
+        session, PASSWORD_CHANGE, key, settings.login_failures_per_email, window, now
+    )
+    valid, _ = verify_password(current, user.password_hash)
+    if not valid:
+        ratelimit.record_failure(session, PASSWORD_CHANGE, key, window, now)
+        session.commit()
+        raise Forbidden("The current password is not correct.")
+    user.password_hash = hash_password(new)
+    session.add(user)
+    end_all_sessions(session, user.id, now, keep=session_id)
+    session.commit()
+
+
+def update_profile(session: Session, user: User, patch: MePatch) -> User:
+    begin_write(session)
+    if patch.display_name is not None:
+        user.display_name = patch.display_name
+    if patch.timezone is not None:
+        user.timezone = patch.timezone
+    session.add(user)
+    session.commit()
+    return user
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    user: User
+    session_id: uuid.UUID
+
+
+def erase_account(session: Session, user: User) -> None:
+    """Delete the account; the database cascades to every row that belongs to it."""
+    begin_write(session)
+    session.execute(delete(User).where(col(User.id) == user.id))
+    session.commit()
+
+
+def end_all_sessions_now(session: Session, user_id: uuid.UUID, now: datetime) -> None:
+    begin_write(session)
+    end_all_sessions(session, user_id, now)
+    session.commit()

@@ -1,0 +1,86 @@
+"""One Settings object, read from the environment (and `.env`), failing fast on unsafe values."""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parents[2]
+VAR_DIR = ROOT / "var"
+PLACEHOLDER_SECRETS = {"", "changethis", "change-me", "changeme", "secret", "dev", "test"}
+MIN_SECRET_LENGTH = 32
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite:///{VAR_DIR / 'loadline.db'}"
+    secret_key: SecretStr | None = None
+
+    access_token_minutes: int = 15
+    # Sliding lifetime of a refresh token: a patient offline for weeks stays signed in.
+    refresh_token_days: int = 60
+    # Hard cap on one sign-in session, however often it is refreshed.
+    session_max_days: int = 365
+
+    login_failures_per_email: int = 5
+    login_failures_per_ip: int = 30
+    login_window_minutes: int = 15
+    redeem_failures_per_user: int = 10
+    redeem_window_minutes: int = 15
+
+    # Argon2id parameters (RFC 9106 second recommendation by default).
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    argon2_parallelism: int = 4
+
+    sqlite_busy_timeout_ms: int = 10000
+    max_body_bytes: int = 64 * 1024
+    cors_origins: list[str] = []
+    frontend_dist: Path = ROOT / "frontend" / "dist"
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_secret(self) -> Settings:
+        value = self.secret_key.get_secret_value() if self.secret_key else ""
+        unsafe = value.lower() in PLACEHOLDER_SECRETS or len(value) < MIN_SECRET_LENGTH
+        if unsafe and self.environment == "production":
+            raise ValueError(
+                f"SECRET_KEY must be set to a random value of at least {MIN_SECRET_LENGTH} "
+                "characters outside development (e.g. `python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))'`)."
+            )
+        if unsafe:
+            self.secret_key = SecretStr(_development_secret())
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def secret(self) -> str:
+        assert self.secret_key is not None
+        return self.secret_key.get_secret_value()
+
+
+def _development_secret() -> str:
+    """Create a random key once and keep it, so development tokens survive restarts."""
+    path = VAR_DIR / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

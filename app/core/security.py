@@ -1,0 +1,97 @@
+"""Password hashing (pwdlib, Argon2id), access tokens (PyJWT, HS256 pinned), token digests."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+import jwt
+from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
+
+from app.core.config import get_settings
+
+JWT_ALGORITHM = "HS256"
+ACCESS_TOKEN_TYPE = "access"  # noqa: S105 (a claim value, not a secret)
+
+
+@lru_cache
+def password_hasher() -> PasswordHash:
+    s = get_settings()
+    return PasswordHash(
+        (
+            Argon2Hasher(
+                time_cost=s.argon2_time_cost,
+                memory_cost=s.argon2_memory_kib,
+                parallelism=s.argon2_parallelism,
+            ),
+        )
+    )
+
+
+@lru_cache
+def _dummy_hash() -> str:
+    return password_hasher().hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    return password_hasher().hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> tuple[bool, str | None]:
+    """Check a password; with no account, verify against a dummy so timing is the same."""
+    if password_hash is None:
+        password_hasher().verify(password, _dummy_hash())
+        return False, None
+    return password_hasher().verify_and_update(password, password_hash)
+
+
+def warm_up() -> None:
+    """Build the dummy hash at start-up so the first unknown-email login is not faster."""
+    _dummy_hash()
+
+
+@dataclass(frozen=True, slots=True)
+class AccessClaims:
+    user_id: uuid.UUID
+    session_id: uuid.UUID
+
+
+def create_access_token(user_id: uuid.UUID, session_id: uuid.UUID, now: datetime) -> str:
+    settings = get_settings()
+    payload = {
+        "sub": str(user_id),
+        "sid": str(session_id),
+        "typ": ACCESS_TOKEN_TYPE,
+        "iat": int(now.timestamp()),
+        "exp": int((now + timedelta(minutes=settings.access_token_minutes)).timestamp()),
+    }
+    return jwt.encode(payload, settings.secret, algorithm=JWT_ALGORITHM)
+
+
+def decode_access_token(token: str) -> AccessClaims | None:
+    """Return the claims of a valid, unexpired access token, else None (never raises)."""
+    try:
+        payload = jwt.decode(
+            token,
+            get_settings().secret,
+            algorithms=[JWT_ALGORITHM],
+            options={"require": ["exp", "iat", "sub", "sid", "typ"]},
+        )
+        if payload.get("typ") != ACCESS_TOKEN_TYPE:
+            return None
+        return AccessClaims(uuid.UUID(str(payload["sub"])), uuid.UUID(str(payload["sid"])))
+    except (jwt.PyJWTError, ValueError, TypeError):
+        return None
+
+
+def new_refresh_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()

@@ -1,0 +1,161 @@
+"""Compute, store and supersede decision records: the service side of the pure rules."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from app.logs.patient_settings import load_history, setting_on, state_on
+from app.models import DailyLog, DecisionRecord, LogRevision, PatientSetting
+from app.rules import RULESET_VERSION, DayLog, PatientState, PriorDecision, evaluate
+
+LOOKBACK_DAYS = 27  # the rules read the decision date and the 27 days before it
+RULE_FIELDS = tuple(f for f in DayLog.__dataclass_fields__ if f != "log_date")
+
+
+def to_day_log(row: DailyLog) -> DayLog:
+    values = {name: getattr(row, name) for name in RULE_FIELDS}
+    values["red_flags"] = frozenset(row.red_flags or ())
+    return DayLog(log_date=row.log_date, **values)
+
+
+def _canonical_log(log: DayLog) -> str:
+    values = [getattr(log, name) for name in RULE_FIELDS]
+    values[RULE_FIELDS.index("red_flags")] = sorted(log.red_flags)
+    return json.dumps([log.log_date.isoformat(), values], separators=(",", ":"))
+
+
+def _prior_of(record: DecisionRecord) -> PriorDecision:
+    rules = frozenset(reason["rule"] for reason in record.guidance.get("reasons", ()))
+    return PriorDecision(decision_date=record.decision_date, decision=record.decision, rules=rules)
+
+
+def _digest(logs: Sequence[str], state: PatientState, prior: Sequence[PriorDecision]) -> str:
+    payload = {
+        "ruleset": RULESET_VERSION,
+        "logs": list(logs),
+        "state": [state.phase, str(state.phase_started_on), asdict(state.thresholds)],
+        "prior": [[p.decision_date.isoformat(), p.decision, sorted(p.rules)] for p in prior],
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def current_records(
+    session: Session, patient_id: uuid.UUID, start: date, end: date
+) -> dict[date, DecisionRecord]:
+    rows = session.exec(
+        select(DecisionRecord).where(
+            DecisionRecord.patient_id == patient_id,
+            col(DecisionRecord.superseded_at).is_(None),
+            col(DecisionRecord.decision_date) >= start,
+            col(DecisionRecord.decision_date) <= end,
+        )
+    ).all()
+    return {row.decision_date: row for row in rows}
+
+
+def supersede(session: Session, record: DecisionRecord, now: datetime) -> None:
+    session.execute(
+        update(DecisionRecord).where(col(DecisionRecord.id) == record.id).values(superseded_at=now)
+    )
+
+
+def recompute(
+    session: Session,
+    patient_id: uuid.UUID,
+    start: date,
+    end: date,
+    cause: str,
+    now: datetime,
+    *,
+    include_start: bool = True,
+) -> dict[date, DecisionRecord]:
+    """Recompute `start` and every later day up to `end` that has a log or a record.
+
+    Days are computed in order, so each day's prior decisions are already up to date. A day
+    whose inputs did not change keeps its record; a changed one supersedes the old record.
+    """
+    history = load_history(session, patient_id)
+    window_start = start - timedelta(days=LOOKBACK_DAYS)
+    rows = session.exec(
+        select(DailyLog).where(
+            DailyLog.patient_id == patient_id,
+            col(DailyLog.log_date) >= window_start,
+            col(DailyLog.log_date) <= end,
+        )
+    ).all()
+    logs = {row.log_date: to_day_log(row) for row in rows}
+    records = current_records(session, patient_id, window_start, end)
+    targets = sorted(
+        {d for d in (*logs, *records) if start < d <= end} | ({start} if include_start else set())
+    )
+    revision = session.exec(
+        select(func.max(LogRevision.id)).where(LogRevision.patient_id == patient_id)
+    ).one()
+    canonical = {day: _canonical_log(log) for day, log in logs.items()}
+    for day in targets:
+        _decide(session, patient_id, day, history, logs, canonical, records, revision, cause, now)
+    return records
+
+
+def _decide(
+    session: Session,
+    patient_id: uuid.UUID,
+    day: date,
+    history: Sequence[PatientSetting],
+    logs: dict[date, DayLog],
+    canonical: dict[date, str],
+    records: dict[date, DecisionRecord],
+    revision: int | None,
+    cause: str,
+    now: datetime,
+) -> None:
+    window = [day - timedelta(days=i) for i in range(LOOKBACK_DAYS, -1, -1)]
+    day_logs = [logs[d] for d in window if d in logs]
+    prior_records = [records[d] for d in window[:-1] if d in records]
+    prior = [_prior_of(r) for r in prior_records]
+    state = state_on(history, day)
+    digest = _digest([canonical[d] for d in window if d in canonical], state, prior)
+    existing = records.get(day)
+    if existing is not None and existing.inputs_digest == digest:
+        return
+    guidance = evaluate(day_logs, day, state, prior)
+    inputs: dict[str, Any] = {
+        "from": window[0].isoformat(),
+        "to": day.isoformat(),
+        "log_revision": revision,
+        "settings_id": setting_on(history, day).id,
+        "prior_record_ids": [r.id for r in prior_records],
+    }
+    if existing is not None:
+        supersede(session, existing, now)
+    record = DecisionRecord(
+        patient_id=patient_id,
+        decision_date=day,
+        decision=guidance.decision,
+        referral=guidance.referral,
+        phase_ready=guidance.phase_ready,
+        guidance=guidance.as_dict(),
+        thresholds=asdict(state.thresholds),
+        phase=state.phase,
+        ruleset=guidance.ruleset,
+        inputs=inputs,
+        inputs_digest=digest,
+        cause=cause,
+        created_at=now,
+    )
+    session.add(record)
+    session.flush()
+    records[day] = record
+
+
+def stale(record: DecisionRecord | None) -> bool:
+    return record is None or record.ruleset != RULESET_VERSION

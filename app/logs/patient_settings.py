@@ -1,0 +1,78 @@
+"""A patient's phase and thresholds over time: rows take effect on a date and are never edited."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, fields
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from app.models import PatientSetting
+from app.rules import PatientState, Thresholds
+
+THRESHOLD_NAMES = tuple(f.name for f in fields(Thresholds))
+
+
+def load_history(session: Session, patient_id: uuid.UUID) -> list[PatientSetting]:
+    return list(
+        session.exec(
+            select(PatientSetting)
+            .where(PatientSetting.patient_id == patient_id)
+            .order_by(col(PatientSetting.effective_on), col(PatientSetting.id))
+        ).all()
+    )
+
+
+def add_setting(
+    session: Session,
+    patient_id: uuid.UUID,
+    effective_on: date,
+    phase: int,
+    thresholds: Thresholds,
+    changed_by_id: uuid.UUID | None = None,
+) -> PatientSetting:
+    row = PatientSetting(
+        patient_id=patient_id,
+        effective_on=effective_on,
+        phase=phase,
+        changed_by_id=changed_by_id,
+        **asdict(thresholds),
+    )
+    session.add(row)
+    return row
+
+
+def setting_on(history: Sequence[PatientSetting], day: date) -> PatientSetting:
+    """The row in force on `day` (the earliest row also covers days before it)."""
+    current = history[0]
+    for row in history:
+        if row.effective_on > day:
+            break
+        current = row
+    return current
+
+
+def thresholds_of(row: PatientSetting) -> Thresholds:
+    return Thresholds(**{name: getattr(row, name) for name in THRESHOLD_NAMES})
+
+
+def phase_started_on(history: Sequence[PatientSetting], day: date) -> date:
+    """The first day of the unbroken run of the phase in force on `day`."""
+    current = setting_on(history, day)
+    started = current.effective_on
+    for row in reversed([r for r in history if r.effective_on <= current.effective_on]):
+        if row.phase != current.phase:
+            break
+        started = row.effective_on
+    return started
+
+
+def state_on(history: Sequence[PatientSetting], day: date) -> PatientState:
+    row = setting_on(history, day)
+    return PatientState(
+        phase=row.phase,
+        phase_started_on=phase_started_on(history, day),
+        thresholds=thresholds_of(row),
+    )

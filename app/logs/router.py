@@ -1,0 +1,89 @@
+"""The patient's daily logs and the guidance computed from them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Response, status
+
+from app.auth.deps import PatientUser
+from app.core.clock import today_in, utcnow
+from app.core.db import SessionDep
+from app.logs import service
+from app.logs.schemas import GuidanceOut, LogIn, LogList, LogListItem, LogOut, LogWithGuidance
+
+router = APIRouter(prefix="/api/v1/me", tags=["daily logs"])
+
+
+def _envelope(saved: service.SavedLog, response: Response) -> LogWithGuidance:
+    response.headers["ETag"] = saved.etag
+    return LogWithGuidance(
+        log=LogOut.model_validate(saved.log, from_attributes=True),
+        guidance=GuidanceOut.model_validate(saved.guidance),
+    )
+
+
+@router.put(
+    "/logs/{log_date}",
+    response_model=LogWithGuidance,
+    responses={200: {"description": "Replaced"}, 201: {"description": "Created"}},
+)
+def put_log(
+    log_date: date,
+    data: LogIn,
+    patient: PatientUser,
+    session: SessionDep,
+    response: Response,
+    if_match: Annotated[str | None, Header(max_length=512)] = None,
+) -> LogWithGuidance:
+    """Create (201) or fully replace (200) one day's log; answers with that day's guidance."""
+    saved = service.save_daily_log(session, patient, log_date, data, utcnow(), if_match)
+    response.status_code = status.HTTP_201_CREATED if saved.created else status.HTTP_200_OK
+    return _envelope(saved, response)
+
+
+@router.get("/logs/{log_date}", response_model=LogWithGuidance)
+def get_log(
+    log_date: date, patient: PatientUser, session: SessionDep, response: Response
+) -> LogWithGuidance:
+    """One day's log with its guidance and an `ETag` for `If-Match`."""
+    return _envelope(service.read_log(session, patient, log_date, utcnow()), response)
+
+
+@router.delete("/logs/{log_date}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_log(log_date: date, patient: PatientUser, session: SessionDep) -> Response:
+    """Delete one day's log; the decisions of later days are recomputed."""
+    service.delete_daily_log(session, patient, log_date, utcnow())
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/logs", response_model=LogList)
+def list_logs(
+    patient: PatientUser,
+    session: SessionDep,
+    start: Annotated[date | None, Query(alias="from")] = None,
+    end: Annotated[date | None, Query(alias="to")] = None,
+) -> LogList:
+    """Logs from `from` to `to` (default: the last 28 days), by date, with each day's decision."""
+    rows = service.list_logs(session, patient, start, end, utcnow())
+    items = [
+        LogListItem.model_validate(log, from_attributes=True).model_copy(
+            update={"decision": rec.decision, "referral": rec.referral} if rec else {}
+        )
+        for log, rec in rows
+    ]
+    return LogList(logs=items)
+
+
+@router.get("/guidance", response_model=GuidanceOut)
+def get_guidance(
+    patient: PatientUser,
+    session: SessionDep,
+    day: Annotated[date | None, Query(alias="date")] = None,
+) -> GuidanceOut:
+    """The guidance for a date (default: today in the patient's time zone)."""
+    now = utcnow()
+    target = day or today_in(patient.timezone, now)
+    service.check_log_date(patient, target, now, field="date")
+    return GuidanceOut.model_validate(service.guidance_for(session, patient, target, now).guidance)

@@ -1,0 +1,183 @@
+"""The patient's daily-log use cases; each write is one transaction with its decisions."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from app.core.clock import today_in
+from app.core.db import begin_write
+from app.core.errors import InvalidInput, NotFound, PreconditionFailed
+from app.logs.decisions import current_records, recompute, stale, supersede
+from app.logs.schemas import LogFields, LogIn
+from app.models import DailyLog, DecisionRecord, LogRevision, User
+
+LOG_FIELDS = tuple(LogFields.model_fields)
+MAX_RANGE_DAYS = 366
+
+
+@dataclass(frozen=True, slots=True)
+class SavedLog:
+    log: DailyLog
+    guidance: dict[str, Any]
+    etag: str
+    created: bool
+
+
+def etag_of(log: DailyLog, record: DecisionRecord) -> str:
+    return f'"{log.id.hex[:16]}-{log.version}-{record.id}"'
+
+
+def lock_patient(session: Session, patient_id: uuid.UUID) -> None:
+    """Serialise one patient's writes (PostgreSQL row lock; SQLite's write lock already does)."""
+    session.exec(select(User.id).where(User.id == patient_id).with_for_update()).one()
+
+
+def check_log_date(patient: User, day: date, now: datetime, field: str = "log_date") -> None:
+    """Refuse dates after tomorrow in the patient's time zone."""
+    tomorrow = today_in(patient.timezone, now) + timedelta(days=1)
+    if day > tomorrow:
+        raise InvalidInput(field, f"must be on or before {tomorrow.isoformat()} (tomorrow)")
+
+
+def _find_log(session: Session, patient_id: uuid.UUID, log_date: date) -> DailyLog | None:
+    return session.exec(
+        select(DailyLog).where(DailyLog.patient_id == patient_id, DailyLog.log_date == log_date)
+    ).first()
+
+
+def _check_if_match(
+    if_match: str | None, log: DailyLog | None, record: DecisionRecord | None
+) -> None:
+    if if_match is None:
+        return
+    tags = {tag.strip() for tag in if_match.split(",")}
+    if "*" in tags and log is not None:
+        return
+    if log is None or record is None or etag_of(log, record) not in tags:
+        raise PreconditionFailed(
+            "This day's log changed since you read it. Reload it and try again."
+        )
+
+
+def _values(log: DailyLog) -> dict[str, Any]:
+    return {name: getattr(log, name) for name in LOG_FIELDS}
+
+
+def save_daily_log(
+    session: Session,
+    patient: User,
+    log_date: date,
+    data: LogIn,
+    now: datetime,
+    if_match: str | None = None,
+) -> SavedLog:
+    """Create or fully replace one day's log, then recompute that day and the days after it."""
+    check_log_date(patient, log_date, now)
+    begin_write(session)
+    lock_patient(session, patient.id)
+    log = _find_log(session, patient.id, log_date)
+    record = current_records(session, patient.id, log_date, log_date).get(log_date)
+    _check_if_match(if_match, log, record)
+    incoming = data.model_dump()
+    created = log is None
+    if log is not None and _values(log) == incoming and not stale(record):
+        assert record is not None
+        session.commit()
+        return SavedLog(log, record.guidance, etag_of(log, record), created=False)
+    if log is None:
+        log = DailyLog(patient_id=patient.id, log_date=log_date, created_at=now, **incoming)
+    else:
+        for name, value in incoming.items():
+            setattr(log, name, value)
+        log.version += 1
+    log.updated_at = now
+    session.add(log)
+    session.add(
+        LogRevision(
+            patient_id=patient.id,
+            log_date=log_date,
+            version=log.version,
+            values=incoming,
+            recorded_at=now,
+        )
+    )
+    session.flush()
+    end = max(today_in(patient.timezone, now), log_date)
+    records = recompute(session, patient.id, log_date, end, "log_written", now)
+    session.commit()
+    record = records[log_date]
+    return SavedLog(log, record.guidance, etag_of(log, record), created=created)
+
+
+def delete_daily_log(session: Session, patient: User, log_date: date, now: datetime) -> None:
+    begin_write(session)
+    lock_patient(session, patient.id)
+    log = _find_log(session, patient.id, log_date)
+    if log is None:
+        raise NotFound("No log for this date.")
+    session.delete(log)
+    session.add(
+        LogRevision(
+            patient_id=patient.id,
+            log_date=log_date,
+            version=log.version + 1,
+            values=None,
+            recorded_at=now,
+        )
+    )
+    record = current_records(session, patient.id, log_date, log_date).get(log_date)
+    if record is not None:
+        supersede(session, record, now)
+    session.flush()
+    end = max(today_in(patient.timezone, now), log_date)
+    recompute(session, patient.id, log_date, end, "log_deleted", now, include_start=False)
+    session.commit()
+
+
+def guidance_for(session: Session, patient: User, day: date, now: datetime) -> DecisionRecord:
+    """The stored decision for `day`, computed from the history first if there is none yet."""
+    record = current_records(session, patient.id, day, day).get(day)
+    if not stale(record):
+        assert record is not None
+        return record
+    begin_write(session)
+    lock_patient(session, patient.id)
+    record = recompute(session, patient.id, day, day, "requested", now)[day]
+    session.commit()
+    return record
+
+
+def read_log(session: Session, patient: User, log_date: date, now: datetime) -> SavedLog:
+    log = _find_log(session, patient.id, log_date)
+    if log is None:
+        raise NotFound("No log for this date.")
+    record = guidance_for(session, patient, log_date, now)
+    return SavedLog(log, record.guidance, etag_of(log, record), created=False)
+
+
+def list_logs(
+    session: Session, patient: User, start: date | None, end: date | None, now: datetime
+) -> list[tuple[DailyLog, DecisionRecord | None]]:
+    today = today_in(patient.timezone, now)
+    end = end or today
+    start = start or end - timedelta(days=27)
+    if start > end:
+        raise InvalidInput("from", "must be on or before `to`")
+    if (end - start).days >= MAX_RANGE_DAYS:
+        raise InvalidInput("from", f"the range may span at most {MAX_RANGE_DAYS} days")
+    logs = session.exec(
+        select(DailyLog)
+        .where(
+            DailyLog.patient_id == patient.id,
+            col(DailyLog.log_date) >= start,
+            col(DailyLog.log_date) <= end,
+        )
+        .order_by(col(DailyLog.log_date))
+    ).all()
+    records = current_records(session, patient.id, start, end)
+    return [(log, records.get(log.log_date)) for log in logs]

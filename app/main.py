@@ -1,0 +1,59 @@
+"""Create the app: lifespan, routers, one error handler, the PWA mounted last."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app.auth.router import router as auth_router
+from app.core.body_limit import BodyLimit
+from app.core.config import get_settings
+from app.core.errors import install_error_handlers
+from app.core.headers import SecurityHeaders
+from app.core.health import router as health_router
+from app.core.pwa import mount_pwa
+from app.core.security import warm_up
+from app.logs.router import router as logs_router
+
+DESCRIPTION = """Loadline stores a patient's daily pain log for proximal hamstring tendinopathy
+and answers, day by day, whether to **progress, hold or back off**, with the rule IDs behind it.
+Sign in with `POST /api/v1/auth/token` (or the Authorize button) and send
+`Authorization: Bearer <access_token>`."""
+
+
+@asynccontextmanager
+async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    warm_up()
+    yield
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    app = FastAPI(
+        title="Loadline API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    app.include_router(health_router)
+    app.include_router(auth_router)
+    app.include_router(logs_router)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "PUT", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+            expose_headers=["ETag"],
+        )
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    mount_pwa(app, settings.frontend_dist)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,46 @@
+"""`make test`: the whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+
+Also runs the front end's unit tests (vitest) when the front end is present. Exits non-zero if
+any part fails. Extra arguments go to pytest.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# Database-independent tests are not repeated on PostgreSQL.
+NOT_ON_POSTGRES = ["--ignore=tests/rules", "--ignore=tests/frontend"]
+
+
+def run(title: str, command: list[str], env: dict[str, str], cwd: Path = ROOT) -> int:
+    print(f"\n=== {title} ===", flush=True)
+    return subprocess.call(command, env=env, cwd=cwd)
+
+
+def main(argv: list[str]) -> int:
+    base = dict(os.environ)
+    postgres_url = base.pop("TEST_DATABASE_URL", "")
+    pytest = [sys.executable, "-m", "pytest", *argv]
+    results: dict[str, int] = {}
+    if (ROOT / "frontend" / "package.json").exists() and not argv:
+        results["frontend unit tests (vitest)"] = run(
+            "frontend unit tests (vitest)", ["npm", "test", "--silent"], base, ROOT / "frontend"
+        )
+    results["pytest on SQLite"] = run("pytest on SQLite", pytest, base)
+    if postgres_url:
+        env = {**base, "TEST_DATABASE_URL": postgres_url}
+        results["pytest on PostgreSQL"] = run(
+            "pytest on PostgreSQL", [*pytest, *NOT_ON_POSTGRES], env
+        )
+    print("\n=== summary ===")
+    for title, code in results.items():
+        print(f"{'PASS' if code == 0 else 'FAIL'}  {title}")
+    return 0 if all(code == 0 for code in results.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
