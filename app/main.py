@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.core.body_limit import BodyLimit
 from app.core.config import get_settings
@@ -16,7 +17,10 @@ from app.core.headers import SecurityHeaders
 from app.core.health import router as health_router
 from app.core.pwa import mount_pwa
 from app.core.security import warm_up
+from app.dashboard.router import router as dashboard_router
 from app.logs.router import router as logs_router
+from app.readiness.router import router as readiness_router
+from app.sharing.router import router as sharing_router
 
 DESCRIPTION = """Loadline stores a patient's daily pain log for proximal hamstring tendinopathy
 and answers, day by day, whether to **progress, hold or back off**, with the rule IDs behind it.
@@ -42,6 +46,10 @@ def create_app() -> FastAPI:
     app.include_router(health_router)
     app.include_router(auth_router)
     app.include_router(logs_router)
+    app.include_router(sharing_router)
+    app.include_router(audit_router)
+    app.include_router(dashboard_router)
+    app.include_router(readiness_router)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

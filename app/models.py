@@ -164,6 +164,7 @@ class DecisionRecord(SQLModel, table=True):
     decision: str = Field(max_length=16)
     referral: str | None = Field(default=None, max_length=16)
     phase_ready: bool = False
+    progressed: bool = False  # some component progressed (a PR-* rule fired)
     guidance: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     thresholds: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     phase: int
@@ -174,3 +175,98 @@ class DecisionRecord(SQLModel, table=True):
     cause: str = Field(max_length=32)
     created_at: datetime = Field(default_factory=utcnow)
     superseded_at: datetime | None = None
+
+
+class Counter(SQLModel, table=True):
+    """Monotonic counters; an increment locks the row until commit, so values commit in order."""
+
+    __tablename__ = "counters"
+
+    name: str = Field(primary_key=True, max_length=32)
+    value: int = 0
+
+
+class ShareCode(SQLModel, table=True):
+    """A one-time consent code; only its SHA-256 is kept."""
+
+    __tablename__ = "share_codes"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    patient_id: uuid.UUID = _fk("users.id")
+    scope: str = Field(max_length=16)
+    code_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    redeemed_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+
+class CareLink(SQLModel, table=True):
+    """A patient's consent for one clinician or coach to see their record (or readiness)."""
+
+    __tablename__ = "care_links"
+    __table_args__ = (
+        Index("ix_care_links_holder", "holder_id", "revoked_at"),
+        Index("ix_care_links_patient", "patient_id", "revoked_at"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    patient_id: uuid.UUID = _fk("users.id", index=False)
+    holder_id: uuid.UUID = _fk("users.id", index=False)
+    scope: str = Field(max_length=16)
+    code_id: uuid.UUID | None = Field(
+        default=None, foreign_key="share_codes.id", ondelete="SET NULL", nullable=True
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+    revoked_at: datetime | None = None
+    change_seq: int = Field(index=True)
+
+
+class PatientStatus(SQLModel, table=True):
+    """One row per patient, kept current in each write's transaction: the dashboard reads only
+    these rows, so its cost grows with the number of patients, not with their history."""
+
+    __tablename__ = "patient_status"
+
+    patient_id: uuid.UUID = Field(primary_key=True, foreign_key="users.id", ondelete="CASCADE")
+    phase: int
+    first_log_date: date | None = None
+    last_log_date: date | None = None
+    decision_date: date | None = None
+    decision: str | None = Field(default=None, max_length=16)
+    referral: str | None = Field(default=None, max_length=16)
+    phase_ready: bool = False
+    last_progress_date: date | None = None
+    # {"YYYY-MM-DD": [morning_pain, decision]} for the 28 days up to the last write.
+    recent: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    change_seq: int = Field(index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AccessLogEntry(SQLModel, table=True):
+    """Who saw or changed what. Entries form a hash chain over their non-personal fields, so
+    erasing a patient (nulling the personal columns) keeps the chain verifiable."""
+
+    __tablename__ = "access_log"
+    __table_args__ = (
+        Index("ix_access_log_patient_at", "patient_id", "at"),
+        Index("ix_access_log_actor_action_day", "actor_id", "action", "day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    day: date
+    patient_id: uuid.UUID | None = Field(
+        default=None, foreign_key="users.id", ondelete="SET NULL", nullable=True
+    )
+    actor_id: uuid.UUID | None = Field(
+        default=None, foreign_key="users.id", ondelete="SET NULL", nullable=True
+    )
+    actor_name: str | None = Field(default=None, max_length=100)
+    actor_role: str = Field(max_length=16)
+    action: str = Field(max_length=32)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    subject_digest: str = Field(max_length=64)
+    actor_digest: str = Field(max_length=64)
+    prev_hash: str = Field(max_length=64)
+    entry_hash: str = Field(max_length=64, unique=True)

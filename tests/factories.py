@@ -73,3 +73,17 @@ def put_log(client: TestClient, account: Account, day: date, **fields: Any) -> A
 
 def days_ago(today: date, n: int) -> date:
     return today - timedelta(days=n)
+
+
+def share_code(client: TestClient, patient: Account, scope: str) -> dict[str, Any]:
+    answer = client.post("/api/v1/me/shares", json={"scope": scope}, headers=patient.headers)
+    assert answer.status_code == 201, answer.text
+    return answer.json()
+
+
+def link(client: TestClient, patient: Account, holder: Account, scope: str | None = None) -> str:
+    """Have `patient` share with `holder`; returns the link id."""
+    code = share_code(client, patient, scope or holder.role)["code"]
+    answer = client.post("/api/v1/links", json={"code": code}, headers=holder.headers)
+    assert answer.status_code == 201, answer.text
+    return str(answer.json()["id"])

@@ -10,6 +10,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from app.audit.service import anonymise_patient
 from app.auth.schemas import MePatch, RegisterIn, TokenOut
 from app.core import ratelimit
 from app.core.clock import today_in
@@ -23,9 +24,11 @@ from app.core.security import (
     token_digest,
     verify_password,
 )
+from app.core.sequence import CHANGE_SEQ, next_value
+from app.dashboard.status import touch_status
 from app.logs.patient_settings import add_setting
-from app.models import AuthSession, RefreshToken, User
-from app.rules import PatientState
+from app.models import AuthSession, PatientStatus, RefreshToken, User
+from app.rules import Thresholds
 
 LOGIN_EMAIL, LOGIN_IP, PASSWORD_CHANGE = "login-email", "login-ip", "password-change"
 
@@ -48,8 +51,10 @@ def register_user(session: Session, data: RegisterIn, now: datetime) -> User:
         session.rollback()
         raise Conflict("An account with this email already exists.") from None
     if user.role == "patient":
-        defaults = PatientState()
-        add_setting(session, user.id, today_in(user.timezone, now), 1, defaults.thresholds)
+        add_setting(session, user.id, today_in(user.timezone, now), 1, Thresholds())
+        session.add(
+            PatientStatus(patient_id=user.id, phase=1, change_seq=next_value(session, CHANGE_SEQ))
+        )
     session.commit()
     return user
 
@@ -183,10 +188,12 @@ def change_password(
     session.commit()
 
 
-def update_profile(session: Session, user: User, patch: MePatch) -> User:
+def update_profile(session: Session, user: User, patch: MePatch, now: datetime) -> User:
     begin_write(session)
-    if patch.display_name is not None:
+    if patch.display_name is not None and patch.display_name != user.display_name:
         user.display_name = patch.display_name
+        if user.role == "patient":
+            touch_status(session, user.id, now)
     if patch.timezone is not None:
         user.timezone = patch.timezone
     session.add(user)
@@ -201,8 +208,11 @@ class Principal:
 
 
 def erase_account(session: Session, user: User) -> None:
-    """Delete the account; the database cascades to every row that belongs to it."""
+    """Delete the account; the database cascades to every row that belongs to it, and the
+    access log keeps only non-personal fields of entries about a patient."""
     begin_write(session)
+    if user.role == "patient":
+        anonymise_patient(session, user.id)
     session.execute(delete(User).where(col(User.id) == user.id))
     session.commit()
 

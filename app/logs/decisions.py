@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from app.logs.patient_settings import load_history, setting_on, state_on
+from app.logs.patient_settings import load_history, setting_on, state_on, thresholds_of
 from app.models import DailyLog, DecisionRecord, LogRevision, PatientSetting
 from app.rules import RULESET_VERSION, DayLog, PatientState, PriorDecision, evaluate
 
@@ -133,6 +133,7 @@ def _decide(
         "to": day.isoformat(),
         "log_revision": revision,
         "settings_id": setting_on(history, day).id,
+        "phase_started_on": str(state.phase_started_on) if state.phase_started_on else None,
         "prior_record_ids": [r.id for r in prior_records],
     }
     if existing is not None:
@@ -143,6 +144,7 @@ def _decide(
         decision=guidance.decision,
         referral=guidance.referral,
         phase_ready=guidance.phase_ready,
+        progressed=any(reason.rule.startswith("PR-") for reason in guidance.reasons),
         guidance=guidance.as_dict(),
         thresholds=asdict(state.thresholds),
         phase=state.phase,
@@ -159,3 +161,43 @@ def _decide(
 
 def stale(record: DecisionRecord | None) -> bool:
     return record is None or record.ruleset != RULESET_VERSION
+
+
+def replay(session: Session, record: DecisionRecord) -> dict[str, Any]:
+    """Re-run the rules on exactly what a stored record read; returns the guidance it gives."""
+    inputs = record.inputs
+    start, end = date.fromisoformat(inputs["from"]), date.fromisoformat(inputs["to"])
+    revisions = session.exec(
+        select(LogRevision)
+        .where(
+            LogRevision.patient_id == record.patient_id,
+            col(LogRevision.log_date) >= start,
+            col(LogRevision.log_date) <= end,
+            col(LogRevision.id) <= (inputs["log_revision"] or 0),
+        )
+        .order_by(col(LogRevision.id))
+    ).all()
+    latest = {rev.log_date: rev.values for rev in revisions}
+    logs = [
+        DayLog(
+            log_date=day,
+            **{name: values.get(name) for name in RULE_FIELDS if name != "red_flags"},
+            red_flags=frozenset(values.get("red_flags") or ()),
+        )
+        for day, values in latest.items()
+        if values is not None
+    ]
+    setting = session.get(PatientSetting, inputs["settings_id"])
+    assert setting is not None
+    started = inputs.get("phase_started_on")
+    state = PatientState(
+        phase=setting.phase,
+        phase_started_on=date.fromisoformat(started) if started else None,
+        thresholds=thresholds_of(setting),
+    )
+    prior_ids = inputs.get("prior_record_ids", [])
+    prior_records = session.exec(
+        select(DecisionRecord).where(col(DecisionRecord.id).in_(prior_ids))
+    ).all()
+    prior = [_prior_of(r) for r in prior_records]
+    return evaluate(logs, record.decision_date, state, prior).as_dict()

@@ -45,13 +45,15 @@ def add_setting(
 
 
 def setting_on(history: Sequence[PatientSetting], day: date) -> PatientSetting:
-    """The row in force on `day` (the earliest row also covers days before it)."""
-    current = history[0]
-    for row in history:
-        if row.effective_on > day:
-            break
-        current = row
-    return current
+    """The row in force on `day`: the most recently made change already in effect that day.
+
+    A change applies from its effective date onwards, over older changes, even ones with a
+    later effective date. Days before every effective date take the earliest-effective row.
+    """
+    in_effect = [row for row in history if row.effective_on <= day]
+    if not in_effect:
+        return min(history, key=lambda row: (row.effective_on, row.id or 0))
+    return max(in_effect, key=lambda row: row.id or 0)
 
 
 def thresholds_of(row: PatientSetting) -> Thresholds:
@@ -59,13 +61,19 @@ def thresholds_of(row: PatientSetting) -> Thresholds:
 
 
 def phase_started_on(history: Sequence[PatientSetting], day: date) -> date:
-    """The first day of the unbroken run of the phase in force on `day`."""
-    current = setting_on(history, day)
-    started = current.effective_on
-    for row in reversed([r for r in history if r.effective_on <= current.effective_on]):
-        if row.phase != current.phase:
+    """The first day of the unbroken run of the phase in force on `day`.
+
+    Settings only change on effective dates, so walking back over those dates is enough.
+    """
+    phase = setting_on(history, day).phase
+    boundaries = sorted(
+        {row.effective_on for row in history if row.effective_on <= day}, reverse=True
+    )
+    started = boundaries[-1] if boundaries else day
+    for boundary in boundaries:
+        if setting_on(history, boundary).phase != phase:
             break
-        started = row.effective_on
+        started = boundary
     return started
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response, status
+from fastapi.responses import JSONResponse
 
 from app.auth.deps import PatientUser
 from app.core.clock import today_in, utcnow
 from app.core.db import SessionDep
-from app.logs import service
+from app.logs import export, service
 from app.logs.schemas import GuidanceOut, LogIn, LogList, LogListItem, LogOut, LogWithGuidance
 
 router = APIRouter(prefix="/api/v1/me", tags=["daily logs"])
@@ -87,3 +88,44 @@ def get_guidance(
     target = day or today_in(patient.timezone, now)
     service.check_log_date(patient, target, now, field="date")
     return GuidanceOut.model_validate(service.guidance_for(session, patient, target, now).guidance)
+
+
+@router.get(
+    "/export",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The whole record",
+            "content": {"application/json": {}, "text/csv": {}, "application/fhir+json": {}},
+        }
+    },
+)
+def export_record(
+    patient: PatientUser,
+    session: SessionDep,
+    fmt: Annotated[Literal["json", "csv", "fhir"], Query(alias="format")] = "json",
+) -> Response:
+    """Your whole record: `json` (default), `csv` (one row per day) or `fhir` (R4 Bundle)."""
+    now = utcnow()
+    stamp = now.date().isoformat()
+    if fmt == "csv":
+        body = export.export_csv(session, patient, now)
+        return Response(
+            body, media_type="text/csv; charset=utf-8", headers=_attachment(f"loadline-{stamp}.csv")
+        )
+    if fmt == "fhir":
+        bundle = export.export_fhir(session, patient, now)
+        return JSONResponse(
+            bundle,
+            media_type="application/fhir+json",
+            headers=_attachment(f"loadline-{stamp}.fhir.json"),
+        )
+    data = export.export_json(session, patient, now)
+    return JSONResponse(data, headers=_attachment(f"loadline-{stamp}.json"))
+
+
+def _attachment(filename: str) -> dict[str, str]:
+    return {
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "no-store",
+    }

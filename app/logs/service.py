@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from app.core.clock import today_in
 from app.core.db import begin_write
 from app.core.errors import InvalidInput, NotFound, PreconditionFailed
+from app.dashboard.status import refresh_status
 from app.logs.decisions import current_records, recompute, stale, supersede
 from app.logs.schemas import LogFields, LogIn
 from app.models import DailyLog, DecisionRecord, LogRevision, User
@@ -107,8 +108,9 @@ def save_daily_log(
         )
     )
     session.flush()
-    end = max(today_in(patient.timezone, now), log_date)
-    records = recompute(session, patient.id, log_date, end, "log_written", now)
+    today = today_in(patient.timezone, now)
+    records = recompute(session, patient.id, log_date, max(today, log_date), "log_written", now)
+    refresh_status(session, patient.id, today, now)
     session.commit()
     record = records[log_date]
     return SavedLog(log, record.guidance, etag_of(log, record), created=created)
@@ -134,8 +136,11 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
     if record is not None:
         supersede(session, record, now)
     session.flush()
-    end = max(today_in(patient.timezone, now), log_date)
-    recompute(session, patient.id, log_date, end, "log_deleted", now, include_start=False)
+    today = today_in(patient.timezone, now)
+    recompute(
+        session, patient.id, log_date, max(today, log_date), "log_deleted", now, include_start=False
+    )
+    refresh_status(session, patient.id, today, now)
     session.commit()
 
 
@@ -148,6 +153,7 @@ def guidance_for(session: Session, patient: User, day: date, now: datetime) -> D
     begin_write(session)
     lock_patient(session, patient.id)
     record = recompute(session, patient.id, day, day, "requested", now)[day]
+    refresh_status(session, patient.id, today_in(patient.timezone, now), now)
     session.commit()
     return record
 

@@ -1,0 +1,116 @@
+"""Clinician API: the dashboard (ETag/304, change cursor), a patient's record, settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi.responses import Response as PlainResponse
+
+from app.auth.deps import ClinicianUser
+from app.core.clock import utcnow
+from app.core.db import SessionDep
+from app.dashboard import record, service
+from app.dashboard.schemas import (
+    Dashboard,
+    DashboardRow,
+    DecisionHistory,
+    DecisionRecordOut,
+    PatientPatch,
+    PatientRecord,
+    PatientSettingsOut,
+)
+from app.logs.schemas import LogList, LogListItem
+from app.sharing.service import LinkedPatient, linked_patient
+
+router = APIRouter(prefix="/api/v1/clinician", tags=["clinician"])
+
+
+def linked(patient_id: str, clinician: ClinicianUser, session: SessionDep) -> LinkedPatient:
+    return linked_patient(session, clinician, patient_id, service.SCOPE)
+
+
+LinkedDep = Annotated[LinkedPatient, Depends(linked)]
+
+
+@router.get(
+    "/patients",
+    response_model=Dashboard,
+    responses={304: {"description": "Not modified (If-None-Match matched the ETag)"}},
+)
+def dashboard(
+    clinician: ClinicianUser,
+    session: SessionDep,
+    response: Response,
+    since: Annotated[str | None, Query(max_length=64)] = None,
+    if_none_match: Annotated[str | None, Header(max_length=512)] = None,
+) -> Dashboard | PlainResponse:
+    """Linked patients, most urgent first. Poll with If-None-Match (304) or `since=<cursor>`."""
+    now = utcnow()
+    state = service.dashboard_state(session, clinician, service.SCOPE, now)
+    if since is not None:
+        service.parse_cursor(since)
+    etag = state.etag(since)
+    if if_none_match and etag in {tag.strip() for tag in if_none_match.split(",")}:
+        return PlainResponse(status_code=304, headers={"ETag": etag})
+    rows, removed = service.dashboard_rows(session, clinician, state, since, now)
+    service.log_list_view(
+        session, clinician, [r["patient_id"] for r in rows], "dashboard_viewed", now
+    )
+    response.headers["ETag"] = etag
+    response.headers["Cache-Control"] = "private, no-cache"
+    return Dashboard(
+        patients=[DashboardRow.model_validate(row) for row in rows],
+        removed=removed,
+        cursor=state.cursor,
+    )
+
+
+@router.get("/patients/{patient_id}", response_model=PatientRecord)
+def patient_record(
+    linked: LinkedDep, clinician: ClinicianUser, session: SessionDep
+) -> PatientRecord:
+    """Profile, thresholds with their history, and the last 28 days of logs and decisions."""
+    return PatientRecord.model_validate(
+        record.read_patient_record(session, clinician, linked, utcnow())
+    )
+
+
+@router.get("/patients/{patient_id}/logs", response_model=LogList)
+def patient_logs(
+    linked: LinkedDep,
+    clinician: ClinicianUser,
+    session: SessionDep,
+    start: Annotated[date | None, Query(alias="from")] = None,
+    end: Annotated[date | None, Query(alias="to")] = None,
+) -> LogList:
+    """Logs from `from` to `to` (default: the last 28 days), each with that day's decision."""
+    items = record.read_patient_logs(session, clinician, linked, start, end, utcnow())
+    return LogList(logs=[LogListItem.model_validate(item) for item in items])
+
+
+@router.patch("/patients/{patient_id}", response_model=PatientSettingsOut)
+def change_patient(
+    patch: PatientPatch, linked: LinkedDep, clinician: ClinicianUser, session: SessionDep
+) -> PatientSettingsOut:
+    """Change phase and/or thresholds from a date (default today); each change is kept."""
+    thresholds = patch.thresholds.model_dump(exclude_none=True) if patch.thresholds else {}
+    profile = record.change_settings(
+        session, clinician, linked, patch.phase, thresholds, patch.effective_on, utcnow()
+    )
+    return PatientSettingsOut.model_validate(profile)
+
+
+@router.get("/patients/{patient_id}/decisions", response_model=DecisionHistory)
+def decision_history(
+    linked: LinkedDep,
+    clinician: ClinicianUser,
+    session: SessionDep,
+    day: Annotated[date, Query(alias="date")],
+) -> DecisionHistory:
+    """Every decision made for one date, current and superseded, to replay what was said."""
+    rows = record.read_decision_history(session, clinician, linked, day, utcnow())
+    return DecisionHistory(
+        records=[DecisionRecordOut.model_validate(r, from_attributes=True) for r in rows]
+    )

@@ -1,0 +1,94 @@
+"""Dashboard rows derived at read time from a status row and today's date (no history read)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from statistics import fmean
+from typing import Any
+
+from app.models import PatientStatus
+
+REFERRAL_RANK = {None: 0, "routine": 1, "soon": 2, "urgent": 3, "emergency": 4}
+TREND_MARGIN = 2.0
+MISSING_AFTER_DAYS = 3
+NO_PROGRESS_DAYS = 42
+
+
+def _days(today: date, start: int, count: int) -> list[str]:
+    return [(today - timedelta(days=start + i)).isoformat() for i in range(count - 1, -1, -1)]
+
+
+def _morning(recent: dict[str, Any], days: list[str]) -> list[int | None]:
+    return [recent.get(day, {}).get("m") for day in days]
+
+
+def trend_of(recent: dict[str, Any], today: date) -> str | None:
+    """7-day mean morning pain against the 7 days before, with a 2-point margin."""
+    this_week = [v for v in _morning(recent, _days(today, 0, 7)) if v is not None]
+    last_week = [v for v in _morning(recent, _days(today, 7, 7)) if v is not None]
+    if not this_week or not last_week:
+        return None
+    change = fmean(this_week) - fmean(last_week)
+    if change <= -TREND_MARGIN:
+        return "improving"
+    if change >= TREND_MARGIN:
+        return "worsening"
+    return "stable"
+
+
+def dashboard_row(status: PatientStatus, display_name: str, today: date) -> dict[str, Any]:
+    recent = status.recent or {}
+    week = _days(today, 0, 7)
+    back_offs = sum(1 for day in week if recent.get(day, {}).get("d") == "back_off")
+    logged_14 = sum(1 for day in _days(today, 0, 14) if recent.get(day, {}).get("l"))
+    days_since = (today - status.last_log_date).days if status.last_log_date else None
+    referral_live = (
+        status.referral is not None
+        and status.decision_date is not None
+        and status.decision_date >= today - timedelta(days=6)
+    )
+    flags = []
+    if referral_live:
+        flags.append("referral")
+    if back_offs >= 3:
+        flags.append("back_off_streak")
+    if days_since is None or days_since >= MISSING_AFTER_DAYS:
+        flags.append("missing_logs")
+    if status.phase_ready:
+        flags.append("phase_ready")
+    long_enough = status.first_log_date and status.first_log_date <= today - timedelta(
+        days=NO_PROGRESS_DAYS
+    )
+    cutoff = today - timedelta(days=NO_PROGRESS_DAYS - 1)
+    if long_enough and (status.last_progress_date is None or status.last_progress_date < cutoff):
+        flags.append("no_progress_6w")
+    return {
+        "patient_id": status.patient_id,
+        "display_name": display_name,
+        "phase": status.phase,
+        "last_log_date": status.last_log_date,
+        "days_since_log": days_since,
+        "decision": status.decision,
+        "decision_date": status.decision_date,
+        "referral": status.referral if referral_live else None,
+        "flags": flags,
+        "morning_pain_7d": _morning(recent, week),
+        "trend": trend_of(recent, today),
+        "adherence_14d": round(logged_14 / 14, 2),
+        "updated_at": status.updated_at,
+        "_back_offs": back_offs,
+    }
+
+
+def urgency_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    """Most urgent first: referral level, back_off streak, missing logs, worsening, name."""
+    return (
+        -REFERRAL_RANK.get(row["referral"], 0),
+        -int("back_off_streak" in row["flags"]),
+        -row["_back_offs"],
+        -int("missing_logs" in row["flags"]),
+        -(row["days_since_log"] if row["days_since_log"] is not None else 10_000),
+        -int(row["trend"] == "worsening"),
+        -int("phase_ready" in row["flags"]),
+        row["display_name"].lower(),
+    )

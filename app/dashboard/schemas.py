@@ -1,0 +1,104 @@
+"""What a clinician sees: dashboard rows, a patient's record, settings changes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from app.auth.schemas import ThresholdsOut
+from app.logs.schemas import GuidanceOut, LogListItem
+from app.rules import THRESHOLD_LIMITS
+
+Flag = Literal["referral", "back_off_streak", "missing_logs", "phase_ready", "no_progress_6w"]
+
+
+class DashboardRow(BaseModel):
+    patient_id: uuid.UUID
+    display_name: str
+    phase: int
+    last_log_date: date | None
+    days_since_log: int | None
+    decision: Literal["progress", "hold", "back_off"] | None
+    decision_date: date | None
+    referral: Literal["routine", "soon", "urgent", "emergency"] | None
+    flags: list[Flag]
+    morning_pain_7d: list[int | None] = Field(description="Today-6 .. today; null = not logged.")
+    trend: Literal["improving", "stable", "worsening"] | None
+    adherence_14d: float = Field(description="Share of the last 14 days with a log (0-1).")
+    updated_at: datetime
+
+
+class Dashboard(BaseModel):
+    patients: list[DashboardRow]
+    removed: list[uuid.UUID] = Field(
+        default=[], description="With `since`: patients whose link ended after the cursor."
+    )
+    cursor: str
+
+
+class SettingChange(BaseModel):
+    effective_on: date
+    phase: int
+    thresholds: ThresholdsOut
+    changed_by: str | None
+    changed_at: datetime
+
+
+class PatientProfile(BaseModel):
+    patient_id: uuid.UUID
+    display_name: str
+    timezone: str
+    phase: int
+    phase_started_on: date
+    linked_since: datetime
+
+
+class PatientSettingsOut(BaseModel):
+    profile: PatientProfile
+    thresholds: ThresholdsOut
+    threshold_history: list[SettingChange]
+
+
+class PatientRecord(PatientSettingsOut):
+    logs: list[LogListItem]
+    decisions: list[GuidanceOut]
+
+
+ThresholdsPatch = create_model(  # bounds come from the rules module, the one source of truth
+    "ThresholdsPatch",
+    __config__=ConfigDict(extra="forbid"),
+    **{
+        name: (Annotated[int, Field(strict=True, ge=low, le=high)] | None, None)
+        for name, (low, high) in THRESHOLD_LIMITS.items()
+    },
+)
+
+
+class PatientPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    phase: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
+    thresholds: ThresholdsPatch | None = None  # type: ignore[valid-type]
+    effective_on: date | None = Field(
+        default=None, description="When the change takes effect (default: the patient's today)."
+    )
+
+
+class DecisionRecordOut(BaseModel):
+    """One decision as it was made: what it read, with which thresholds and ruleset."""
+
+    decision_date: date
+    created_at: datetime
+    superseded_at: datetime | None
+    cause: str
+    phase: int
+    thresholds: ThresholdsOut
+    ruleset: str
+    inputs: dict[str, Any]
+    guidance: GuidanceOut
+
+
+class DecisionHistory(BaseModel):
+    records: list[DecisionRecordOut]

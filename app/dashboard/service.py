@@ -1,0 +1,128 @@
+"""The clinician's use cases: the dashboard, a patient's record, and settings changes."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from app.audit.service import already_logged_today, record_view_once_a_day
+from app.core.clock import today_in
+from app.core.db import begin_write
+from app.core.errors import InvalidInput
+from app.dashboard.rows import dashboard_row, urgency_key
+from app.models import CareLink, PatientStatus, User
+
+SCOPE = "clinician"
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardState:
+    """What the dashboard's ETag and cursor are made of (one aggregate query)."""
+
+    status_seq: int
+    link_seq: int
+    live_links: int
+    days: str  # the patients' local dates: day-derived fields change when one rolls over
+
+    @property
+    def cursor(self) -> str:
+        return f"{max(self.status_seq, self.link_seq)}.{self.days}"
+
+    def etag(self, since: str | None) -> str:
+        raw = f"{self.status_seq}|{self.link_seq}|{self.live_links}|{self.days}|{since or ''}"
+        return f'"{hashlib.sha256(raw.encode()).hexdigest()[:32]}"'
+
+
+def _live_links(holder_id: uuid.UUID, scope: str) -> Any:
+    return (
+        col(CareLink.holder_id) == holder_id,
+        col(CareLink.scope) == scope,
+        col(CareLink.revoked_at).is_(None),
+    )
+
+
+def dashboard_state(session: Session, holder: User, scope: str, now: datetime) -> DashboardState:
+    live = session.exec(
+        select(func.max(PatientStatus.change_seq), func.count(), func.max(CareLink.change_seq))
+        .select_from(CareLink)
+        .join(PatientStatus, col(PatientStatus.patient_id) == col(CareLink.patient_id))
+        .where(*_live_links(holder.id, scope))
+    ).one()
+    any_link_seq = session.exec(
+        select(func.max(CareLink.change_seq)).where(
+            CareLink.holder_id == holder.id, CareLink.scope == scope
+        )
+    ).one()
+    zones = session.exec(
+        select(User.timezone)
+        .distinct()
+        .join(CareLink, col(CareLink.patient_id) == col(User.id))
+        .where(*_live_links(holder.id, scope))
+    ).all()
+    days = ",".join(sorted({today_in(zone, now).isoformat() for zone in zones}))
+    digest = hashlib.sha256(days.encode()).hexdigest()[:8]
+    return DashboardState(live[0] or 0, any_link_seq or 0, live[1], digest)
+
+
+def parse_cursor(since: str) -> tuple[int, str]:
+    seq, _, days = since.partition(".")
+    if not seq.isdigit() or len(seq) > 18 or not days:
+        raise InvalidInput("since", "must be a cursor returned by an earlier dashboard answer")
+    return int(seq), days
+
+
+def dashboard_rows(
+    session: Session, holder: User, state: DashboardState, since: str | None, now: datetime
+) -> tuple[list[dict[str, Any]], list[uuid.UUID]]:
+    """Rows for every linked patient, or only those changed after `since` (plus removals)."""
+    query = (
+        select(PatientStatus, User.display_name, User.timezone)
+        .join(CareLink, col(CareLink.patient_id) == col(PatientStatus.patient_id))
+        .join(User, col(User.id) == col(PatientStatus.patient_id))
+        .where(*_live_links(holder.id, SCOPE))
+    )
+    removed: list[uuid.UUID] = []
+    if since is not None:
+        seq, days = parse_cursor(since)
+        if days == state.days:  # same local dates: only stored changes matter
+            query = query.where(
+                or_(col(PatientStatus.change_seq) > seq, col(CareLink.change_seq) > seq)
+            )
+        removed = list(
+            session.exec(
+                select(CareLink.patient_id).where(
+                    CareLink.holder_id == holder.id,
+                    CareLink.scope == SCOPE,
+                    col(CareLink.revoked_at).is_not(None),
+                    col(CareLink.change_seq) > seq,
+                )
+            ).all()
+        )
+    rows = [
+        dashboard_row(status, name, today_in(zone, now))
+        for status, name, zone in session.exec(query).all()
+    ]
+    rows.sort(key=urgency_key)
+    live = {row["patient_id"] for row in rows}
+    return rows, [pid for pid in dict.fromkeys(removed) if pid not in live]
+
+
+def log_list_view(
+    session: Session, holder: User, patient_ids: list[uuid.UUID], action: str, now: datetime
+) -> None:
+    """Record (once a day per patient) that a polling view showed these patients.
+
+    Checked first in the read transaction, so polls after the first of the day write nothing.
+    """
+    seen = already_logged_today(session, holder.id, action, now.date())
+    if all(pid in seen for pid in patient_ids):
+        return
+    begin_write(session)
+    record_view_once_a_day(session, holder, patient_ids, action, now)
+    session.commit()

@@ -1,0 +1,125 @@
+"""The patient's whole record, as JSON, as CSV (one row per day) or as a FHIR R4 Bundle."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from app.logs.decisions import current_records
+from app.logs.fhir import fhir_bundle
+from app.logs.patient_settings import load_history, thresholds_of
+from app.logs.schemas import LogFields
+from app.models import AccessLogEntry, CareLink, DailyLog, ShareCode, User
+
+LOG_FIELDS = list(LogFields.model_fields)
+CSV_COLUMNS = ["date", *LOG_FIELDS, "decision", "referral"]
+
+
+def _logs(session: Session, patient: User) -> list[DailyLog]:
+    return list(
+        session.exec(
+            select(DailyLog)
+            .where(DailyLog.patient_id == patient.id)
+            .order_by(col(DailyLog.log_date))
+        ).all()
+    )
+
+
+def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any]:
+    logs = _logs(session, patient)
+    records = current_records(session, patient.id, logs[0].log_date, date.max) if logs else {}
+    shares = session.exec(select(ShareCode).where(ShareCode.patient_id == patient.id)).all()
+    links = session.exec(select(CareLink).where(CareLink.patient_id == patient.id)).all()
+    access = session.exec(
+        select(AccessLogEntry)
+        .where(AccessLogEntry.patient_id == patient.id)
+        .order_by(col(AccessLogEntry.id))
+    ).all()
+    return {
+        "exported_at": now.isoformat(),
+        "patient": {
+            "id": str(patient.id),
+            "email": patient.email,
+            "display_name": patient.display_name,
+            "timezone": patient.timezone,
+            "created_at": patient.created_at.isoformat(),
+        },
+        "settings": [
+            {
+                "effective_on": s.effective_on.isoformat(),
+                "phase": s.phase,
+                "thresholds": asdict(thresholds_of(s)),
+            }
+            for s in load_history(session, patient.id)
+        ],
+        "logs": [{"log_date": log.log_date.isoformat(), **_values(log)} for log in logs],
+        "decisions": [record.guidance for _, record in sorted(records.items())],
+        "shares": [
+            {
+                "scope": s.scope,
+                "created_at": s.created_at.isoformat(),
+                "redeemed_at": _iso(s.redeemed_at),
+                "revoked_at": _iso(s.revoked_at),
+            }
+            for s in shares
+        ],
+        "links": [
+            {
+                "scope": link.scope,
+                "created_at": link.created_at.isoformat(),
+                "revoked_at": _iso(link.revoked_at),
+            }
+            for link in links
+        ],
+        "access_log": [
+            {
+                "at": e.at.isoformat(),
+                "actor_name": e.actor_name,
+                "actor_role": e.actor_role,
+                "action": e.action,
+                "detail": e.detail,
+            }
+            for e in access
+        ],
+    }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _values(log: DailyLog) -> dict[str, Any]:
+    return {name: getattr(log, name) for name in LOG_FIELDS}
+
+
+def export_csv(session: Session, patient: User, now: datetime) -> str:
+    """One row per logged day; a value not logged is an empty cell, never 0."""
+    logs = _logs(session, patient)
+    records = current_records(session, patient.id, logs[0].log_date, date.max) if logs else {}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for log in logs:
+        values = _values(log)
+        values["red_flags"] = ";".join(values["red_flags"] or [])
+        record = records.get(log.log_date)
+        row = [log.log_date.isoformat(), *(values[name] for name in LOG_FIELDS)]
+        row += [record.decision if record else None, record.referral if record else None]
+        writer.writerow(["" if value is None else _csv_safe(value) for value in row])
+    return out.getvalue()
+
+
+def _csv_safe(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in free text (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def export_fhir(session: Session, patient: User, now: datetime) -> dict[str, Any]:
+    return fhir_bundle(patient, _logs(session, patient), now)

@@ -1,0 +1,28 @@
+"""The coach's view. By construction it cannot carry a pain score, a note, a red flag or a
+reason's text: readiness is an enum and restrictions come from a fixed vocabulary."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from app.rules.readiness import RESTRICTIONS
+
+Restriction = Literal[tuple(sorted(RESTRICTIONS))]  # type: ignore[valid-type]
+
+
+class AthleteReadiness(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    athlete_id: uuid.UUID
+    display_name: str
+    readiness: Literal["ready", "modified", "not_ready", "unknown"]
+    restrictions: list[Restriction]
+    as_of: date | None
+
+
+class Athletes(BaseModel):
+    athletes: list[AthleteReadiness]

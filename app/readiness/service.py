@@ -1,0 +1,103 @@
+"""Coach readiness: today's guidance for each consenting athlete, reduced to a traffic light."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from app.core.clock import today_in
+from app.logs.decisions import LOOKBACK_DAYS, to_day_log
+from app.logs.patient_settings import state_on
+from app.models import CareLink, DailyLog, DecisionRecord, PatientSetting, User
+from app.rules import DayLog, PriorDecision, assess_readiness, evaluate
+from app.rules.readiness import WELLNESS_DAYS
+
+SCOPE = "coach"
+
+
+def _grouped(rows: Any, key: str) -> dict[uuid.UUID, list[Any]]:
+    groups: dict[uuid.UUID, list[Any]] = defaultdict(list)
+    for row in rows:
+        groups[getattr(row, key)].append(row)
+    return groups
+
+
+def athletes_readiness(session: Session, coach: User, now: datetime) -> list[dict[str, Any]]:
+    """One row per athlete with a live coach link: a few queries, whatever the team size."""
+    athletes = session.exec(
+        select(User)
+        .join(CareLink, col(CareLink.patient_id) == col(User.id))
+        .where(
+            CareLink.holder_id == coach.id,
+            CareLink.scope == SCOPE,
+            col(CareLink.revoked_at).is_(None),
+        )
+        .order_by(col(User.display_name))
+    ).all()
+    if not athletes:
+        return []
+    ids = [a.id for a in athletes]
+    earliest = min(today_in(a.timezone, now) for a in athletes) - timedelta(days=WELLNESS_DAYS + 1)
+    logs = _grouped(
+        session.exec(
+            select(DailyLog).where(
+                col(DailyLog.patient_id).in_(ids), col(DailyLog.log_date) >= earliest
+            )
+        ).all(),
+        "patient_id",
+    )
+    records = _grouped(
+        session.exec(
+            select(DecisionRecord).where(
+                col(DecisionRecord.patient_id).in_(ids),
+                col(DecisionRecord.superseded_at).is_(None),
+                col(DecisionRecord.decision_date) >= earliest,
+            )
+        ).all(),
+        "patient_id",
+    )
+    settings = _grouped(
+        session.exec(
+            select(PatientSetting)
+            .where(col(PatientSetting.patient_id).in_(ids))
+            .order_by(col(PatientSetting.effective_on), col(PatientSetting.id))
+        ).all(),
+        "patient_id",
+    )
+    return [
+        _readiness_row(a, logs[a.id], records[a.id], settings[a.id], today_in(a.timezone, now))
+        for a in athletes
+    ]
+
+
+def _readiness_row(
+    athlete: User,
+    rows: list[DailyLog],
+    records: list[DecisionRecord],
+    settings: list[PatientSetting],
+    today: Any,
+) -> dict[str, Any]:
+    day_logs: list[DayLog] = [to_day_log(r) for r in rows if r.log_date <= today]
+    window_start = today - timedelta(days=LOOKBACK_DAYS)
+    prior = [
+        PriorDecision(
+            decision_date=r.decision_date,
+            decision=r.decision,
+            rules=frozenset(reason["rule"] for reason in r.guidance.get("reasons", ())),
+        )
+        for r in records
+        if window_start <= r.decision_date < today
+    ]
+    guidance = evaluate(day_logs, today, state_on(settings, today), prior)
+    readiness = assess_readiness(guidance, day_logs, today)
+    return {
+        "athlete_id": athlete.id,
+        "display_name": athlete.display_name,
+        "readiness": readiness.status,
+        "restrictions": list(readiness.restrictions),
+        "as_of": max((log.log_date for log in day_logs), default=None),
+    }

@@ -1,0 +1,55 @@
+"""Patient consent: share codes, links, revocation; clinicians and coaches redeem codes."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, Response, status
+
+from app.auth.deps import CurrentUser, PatientUser
+from app.core.clock import utcnow
+from app.core.db import SessionDep
+from app.core.errors import NotFound
+from app.sharing import service
+from app.sharing.schemas import LinkOut, RedeemIn, ShareCodeOut, ShareCreate, ShareList, ShareOut
+
+router = APIRouter(prefix="/api/v1", tags=["sharing"])
+
+
+@router.post("/me/shares", status_code=status.HTTP_201_CREATED, response_model=ShareCodeOut)
+def create_share(data: ShareCreate, patient: PatientUser, session: SessionDep) -> ShareCodeOut:
+    """Create a one-time code (valid 7 days) for a clinician (full record) or coach (readiness)."""
+    share, code = service.create_code(session, patient, data.scope, utcnow())
+    return ShareCodeOut(id=share.id, code=code, scope=data.scope, expires_at=share.expires_at)  # type: ignore[arg-type]
+
+
+@router.get("/me/shares", response_model=ShareList)
+def list_shares(patient: PatientUser, session: SessionDep) -> ShareList:
+    """Unused codes and live links, with who holds each link and since when."""
+    views = service.list_shares(session, patient, utcnow())
+    return ShareList(shares=[ShareOut.model_validate(v, from_attributes=True) for v in views])
+
+
+@router.delete("/me/shares/{share_id}", status_code=status.HTTP_204_NO_CONTENT)
+def revoke_share(share_id: str, patient: PatientUser, session: SessionDep) -> Response:
+    """Revoke a code or a link; it stops working on the very next request."""
+    try:
+        parsed = uuid.UUID(share_id)
+    except ValueError:
+        raise NotFound("No such code or link.") from None
+    service.revoke_share(session, patient, parsed, utcnow())
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/links", status_code=status.HTTP_201_CREATED, response_model=LinkOut)
+def redeem(data: RedeemIn, user: CurrentUser, request: Request, session: SessionDep) -> LinkOut:
+    """A clinician or coach redeems a patient's code to create a link of the code's scope."""
+    ip = request.client.host if request.client else "unknown"
+    link, patient = service.redeem_code(session, user, data.code, ip, utcnow())
+    return LinkOut(
+        id=link.id,
+        patient_id=patient.id,
+        patient_display_name=patient.display_name,
+        scope=link.scope,  # type: ignore[arg-type]
+        created_at=link.created_at,
+    )
