@@ -11,7 +11,7 @@ Create Date: 2026-11-25 10:25:51.871878+00:00
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel types)
+import sqlmodel
 from alembic import op
 
 revision: str = "4b7c998038fa"
