@@ -15,6 +15,7 @@ from app.core.config import get_settings
 from app.core.errors import install_error_handlers
 from app.core.headers import SecurityHeaders
 from app.core.health import router as health_router
+from app.core.openapi import install_openapi
 from app.core.pwa import mount_pwa
 from app.core.security import warm_up
 from app.dashboard.router import router as dashboard_router
@@ -43,6 +44,7 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    install_openapi(app)
     app.include_router(health_router)
     app.include_router(auth_router)
     app.include_router(logs_router)

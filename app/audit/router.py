@@ -11,9 +11,10 @@ from sqlmodel import col, select
 
 from app.auth.deps import PatientUser
 from app.core.db import SessionDep
+from app.core.openapi import problem_responses
 from app.models import AccessLogEntry
 
-router = APIRouter(prefix="/api/v1/me", tags=["sharing"])
+router = APIRouter(prefix="/api/v1/me", tags=["sharing"], responses=problem_responses(403))
 
 
 class AccessEntryOut(BaseModel):

@@ -21,18 +21,24 @@ from app.auth.schemas import (
 )
 from app.core.clock import utcnow
 from app.core.db import SessionDep
+from app.core.openapi import problem_responses
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
 
 
-@router.post("/auth/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
+@router.post(
+    "/auth/register",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserOut,
+    responses=problem_responses(409),
+)
 def register(data: RegisterIn, session: SessionDep) -> UserOut:
     """Create a patient, clinician or coach account."""
     user = service.register_user(session, data, utcnow())
     return UserOut.model_validate(user, from_attributes=True)
 
 
-@router.post("/auth/token", response_model=TokenOut)
+@router.post("/auth/token", response_model=TokenOut, responses=problem_responses(401, 429))
 def token(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, session: SessionDep
 ) -> TokenOut:
@@ -41,7 +47,7 @@ def token(
     return service.sign_in(session, form.username[:254], form.password[:256], ip, utcnow())
 
 
-@router.post("/auth/refresh", response_model=TokenOut)
+@router.post("/auth/refresh", response_model=TokenOut, responses=problem_responses(401))
 def refresh(data: RefreshIn, session: SessionDep) -> TokenOut:
     """Trade a refresh token for a new pair; the old refresh token stops working."""
     return service.rotate_refresh_token(session, data.refresh_token, utcnow())
@@ -74,7 +80,11 @@ def update_me(patch: MePatch, user: CurrentUser, session: SessionDep) -> Patient
     return build_me(session, user)
 
 
-@router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT)
+@router.post(
+    "/me/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(403, 429),
+)
 def change_password(
     data: PasswordChangeIn, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from app.core.clock import known_timezones
-from app.core.text import safe_text
+from app.core.types import safe_text
 
 Role = Literal["patient", "clinician", "coach"]
 

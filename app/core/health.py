@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.core.config import ROOT
 from app.core.db import get_engine
 from app.core.errors import problem
+from app.core.openapi import problem_responses
 
 router = APIRouter(tags=["operations"])
 
@@ -30,7 +31,7 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", response_model=None)
+@router.get("/readyz", response_model=None, responses=problem_responses(503))
 def readyz() -> dict[str, str] | JSONResponse:
     """The database answers and its schema is at the latest migration."""
     try:

@@ -1,16 +1,24 @@
-"""Serve the built PWA: the shell revalidated on every load, hashed assets cached for a year."""
+"""Serve the built PWA: the shell revalidated on every load, hashed assets cached for a year.
+
+Registered last, for every method, so that anything the API routes did not take lands here:
+an unknown `/api` path is a 404 problem, a known one with the wrong method a 405.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse
+from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from app.core.errors import NotFound
 
 NO_CACHE = {"index.html", "sw.js", "manifest.webmanifest", "registerSW.js"}
 IMMUTABLE = "public, max-age=31536000, immutable"
+CATCH_ALL = "/{path:path}"
+METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 
 def _cache_control(relative: str) -> str:
@@ -21,14 +29,35 @@ def _cache_control(relative: str) -> str:
     return "public, max-age=3600"
 
 
+def _method_not_allowed(allowed: set[str]) -> HTTPException:
+    allow = ", ".join(sorted(allowed))
+    return HTTPException(405, "Method Not Allowed", headers={"Allow": allow})
+
+
 def mount_pwa(app: FastAPI, dist: Path) -> None:
-    """Register last: a file of the build, or index.html for the app's own routes."""
     root = dist.resolve()
 
-    @app.get("/{path:path}", include_in_schema=False)
-    def serve(path: str) -> FileResponse:
-        if path == "api" or path.startswith("api/"):
+    def api_methods(path: str) -> set[str]:
+        """Methods some API route accepts at `path` (only asked on the error path)."""
+        allowed: set[str] = set()
+        for route in app.router.routes:
+            if getattr(route, "path", None) == CATCH_ALL:
+                continue
+            for method in METHODS:
+                scope = {"type": "http", "path": path, "method": method, "root_path": ""}
+                if route.matches(scope)[0] == Match.FULL:
+                    allowed.add(method)
+        return allowed
+
+    @app.api_route(CATCH_ALL, methods=METHODS, include_in_schema=False)
+    def serve(path: str, request: Request) -> FileResponse:
+        if path == "api" or path.startswith("api/") or path in {"healthz", "readyz"}:
+            allowed = api_methods("/" + path)
+            if allowed:
+                raise _method_not_allowed(allowed)
             raise NotFound("No such API route.")
+        if request.method not in {"GET", "HEAD"}:
+            raise _method_not_allowed({"GET", "HEAD"})
         candidate = (root / path).resolve() if path else root / "index.html"
         if candidate.is_relative_to(root) and candidate.is_file():
             relative = candidate.relative_to(root).as_posix()

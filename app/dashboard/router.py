@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response
@@ -11,6 +10,8 @@ from fastapi.responses import Response as PlainResponse
 from app.auth.deps import ClinicianUser
 from app.core.clock import utcnow
 from app.core.db import SessionDep
+from app.core.openapi import problem_responses
+from app.core.types import IsoDate
 from app.dashboard import record, service
 from app.dashboard.schemas import (
     Dashboard,
@@ -24,7 +25,7 @@ from app.dashboard.schemas import (
 from app.logs.schemas import LogList, LogListItem
 from app.sharing.service import LinkedPatient, linked_patient
 
-router = APIRouter(prefix="/api/v1/clinician", tags=["clinician"])
+router = APIRouter(prefix="/api/v1/clinician", tags=["clinician"], responses=problem_responses(403))
 
 
 def linked(patient_id: str, clinician: ClinicianUser, session: SessionDep) -> LinkedPatient:
@@ -67,7 +68,9 @@ def dashboard(
     )
 
 
-@router.get("/patients/{patient_id}", response_model=PatientRecord)
+@router.get(
+    "/patients/{patient_id}", response_model=PatientRecord, responses=problem_responses(404)
+)
 def patient_record(
     linked: LinkedDep, clinician: ClinicianUser, session: SessionDep
 ) -> PatientRecord:
@@ -77,20 +80,24 @@ def patient_record(
     )
 
 
-@router.get("/patients/{patient_id}/logs", response_model=LogList)
+@router.get("/patients/{patient_id}/logs", response_model=LogList, responses=problem_responses(404))
 def patient_logs(
     linked: LinkedDep,
     clinician: ClinicianUser,
     session: SessionDep,
-    start: Annotated[date | None, Query(alias="from")] = None,
-    end: Annotated[date | None, Query(alias="to")] = None,
+    start: Annotated[IsoDate | None, Query(alias="from")] = None,
+    end: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> LogList:
     """Logs from `from` to `to` (default: the last 28 days), each with that day's decision."""
     items = record.read_patient_logs(session, clinician, linked, start, end, utcnow())
     return LogList(logs=[LogListItem.model_validate(item) for item in items])
 
 
-@router.patch("/patients/{patient_id}", response_model=PatientSettingsOut)
+@router.patch(
+    "/patients/{patient_id}",
+    response_model=PatientSettingsOut,
+    responses=problem_responses(404),
+)
 def change_patient(
     patch: PatientPatch, linked: LinkedDep, clinician: ClinicianUser, session: SessionDep
 ) -> PatientSettingsOut:
@@ -102,12 +109,16 @@ def change_patient(
     return PatientSettingsOut.model_validate(profile)
 
 
-@router.get("/patients/{patient_id}/decisions", response_model=DecisionHistory)
+@router.get(
+    "/patients/{patient_id}/decisions",
+    response_model=DecisionHistory,
+    responses=problem_responses(404),
+)
 def decision_history(
     linked: LinkedDep,
     clinician: ClinicianUser,
     session: SessionDep,
-    day: Annotated[date, Query(alias="date")],
+    day: Annotated[IsoDate, Query(alias="date")],
 ) -> DecisionHistory:
     """Every decision made for one date, current and superseded, to replay what was said."""
     rows = record.read_decision_history(session, clinician, linked, day, utcnow())

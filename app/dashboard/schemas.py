@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from app.auth.schemas import ThresholdsOut
+from app.core.types import IsoDate
 from app.logs.schemas import GuidanceOut, LogListItem
 from app.rules import THRESHOLD_LIMITS
 
@@ -81,7 +82,7 @@ class PatientPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
     phase: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
     thresholds: ThresholdsPatch | None = None  # type: ignore[valid-type]
-    effective_on: date | None = Field(
+    effective_on: IsoDate | None = Field(
         default=None, description="When the change takes effect (default: the patient's today)."
     )
 

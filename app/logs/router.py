@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response, status
@@ -11,10 +10,12 @@ from fastapi.responses import JSONResponse
 from app.auth.deps import PatientUser
 from app.core.clock import today_in, utcnow
 from app.core.db import SessionDep
+from app.core.openapi import problem_responses
+from app.core.types import IsoDate
 from app.logs import export, service
 from app.logs.schemas import GuidanceOut, LogIn, LogList, LogListItem, LogOut, LogWithGuidance
 
-router = APIRouter(prefix="/api/v1/me", tags=["daily logs"])
+router = APIRouter(prefix="/api/v1/me", tags=["daily logs"], responses=problem_responses(403))
 
 
 def _envelope(saved: service.SavedLog, response: Response) -> LogWithGuidance:
@@ -28,10 +29,14 @@ def _envelope(saved: service.SavedLog, response: Response) -> LogWithGuidance:
 @router.put(
     "/logs/{log_date}",
     response_model=LogWithGuidance,
-    responses={200: {"description": "Replaced"}, 201: {"description": "Created"}},
+    responses={
+        200: {"description": "Replaced"},
+        201: {"description": "Created", "model": LogWithGuidance},
+        **problem_responses(412),
+    },
 )
 def put_log(
-    log_date: date,
+    log_date: IsoDate,
     data: LogIn,
     patient: PatientUser,
     session: SessionDep,
@@ -44,16 +49,20 @@ def put_log(
     return _envelope(saved, response)
 
 
-@router.get("/logs/{log_date}", response_model=LogWithGuidance)
+@router.get("/logs/{log_date}", response_model=LogWithGuidance, responses=problem_responses(404))
 def get_log(
-    log_date: date, patient: PatientUser, session: SessionDep, response: Response
+    log_date: IsoDate, patient: PatientUser, session: SessionDep, response: Response
 ) -> LogWithGuidance:
     """One day's log with its guidance and an `ETag` for `If-Match`."""
     return _envelope(service.read_log(session, patient, log_date, utcnow()), response)
 
 
-@router.delete("/logs/{log_date}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_log(log_date: date, patient: PatientUser, session: SessionDep) -> Response:
+@router.delete(
+    "/logs/{log_date}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(404),
+)
+def delete_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) -> Response:
     """Delete one day's log; the decisions of later days are recomputed."""
     service.delete_daily_log(session, patient, log_date, utcnow())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -63,8 +72,8 @@ def delete_log(log_date: date, patient: PatientUser, session: SessionDep) -> Res
 def list_logs(
     patient: PatientUser,
     session: SessionDep,
-    start: Annotated[date | None, Query(alias="from")] = None,
-    end: Annotated[date | None, Query(alias="to")] = None,
+    start: Annotated[IsoDate | None, Query(alias="from")] = None,
+    end: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> LogList:
     """Logs from `from` to `to` (default: the last 28 days), by date, with each day's decision."""
     rows = service.list_logs(session, patient, start, end, utcnow())
@@ -81,7 +90,7 @@ def list_logs(
 def get_guidance(
     patient: PatientUser,
     session: SessionDep,
-    day: Annotated[date | None, Query(alias="date")] = None,
+    day: Annotated[IsoDate | None, Query(alias="date")] = None,
 ) -> GuidanceOut:
     """The guidance for a date (default: today in the patient's time zone)."""
     now = utcnow()

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from app.core.text import safe_text
+from app.core.types import safe_text
 
 RedFlag = Literal[
     "saddle_numbness",

@@ -10,11 +10,12 @@ from fastapi.responses import Response as PlainResponse
 from app.auth.deps import CoachUser
 from app.core.clock import utcnow
 from app.core.db import SessionDep
+from app.core.openapi import problem_responses
 from app.dashboard.service import dashboard_state, log_list_view
 from app.readiness.schemas import AthleteReadiness, Athletes
 from app.readiness.service import SCOPE, athletes_readiness
 
-router = APIRouter(prefix="/api/v1/coach", tags=["coach"])
+router = APIRouter(prefix="/api/v1/coach", tags=["coach"], responses=problem_responses(403))
 
 
 @router.get(

@@ -10,27 +10,37 @@ from app.auth.deps import CurrentUser, PatientUser
 from app.core.clock import utcnow
 from app.core.db import SessionDep
 from app.core.errors import NotFound
+from app.core.openapi import problem_responses
 from app.sharing import service
 from app.sharing.schemas import LinkOut, RedeemIn, ShareCodeOut, ShareCreate, ShareList, ShareOut
 
 router = APIRouter(prefix="/api/v1", tags=["sharing"])
 
 
-@router.post("/me/shares", status_code=status.HTTP_201_CREATED, response_model=ShareCodeOut)
+@router.post(
+    "/me/shares",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ShareCodeOut,
+    responses=problem_responses(403, 409),
+)
 def create_share(data: ShareCreate, patient: PatientUser, session: SessionDep) -> ShareCodeOut:
     """Create a one-time code (valid 7 days) for a clinician (full record) or coach (readiness)."""
     share, code = service.create_code(session, patient, data.scope, utcnow())
     return ShareCodeOut(id=share.id, code=code, scope=data.scope, expires_at=share.expires_at)  # type: ignore[arg-type]
 
 
-@router.get("/me/shares", response_model=ShareList)
+@router.get("/me/shares", response_model=ShareList, responses=problem_responses(403))
 def list_shares(patient: PatientUser, session: SessionDep) -> ShareList:
     """Unused codes and live links, with who holds each link and since when."""
     views = service.list_shares(session, patient, utcnow())
     return ShareList(shares=[ShareOut.model_validate(v, from_attributes=True) for v in views])
 
 
-@router.delete("/me/shares/{share_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/me/shares/{share_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(403, 404),
+)
 def revoke_share(share_id: str, patient: PatientUser, session: SessionDep) -> Response:
     """Revoke a code or a link; it stops working on the very next request."""
     try:
@@ -41,7 +51,12 @@ def revoke_share(share_id: str, patient: PatientUser, session: SessionDep) -> Re
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/links", status_code=status.HTTP_201_CREATED, response_model=LinkOut)
+@router.post(
+    "/links",
+    status_code=status.HTTP_201_CREATED,
+    response_model=LinkOut,
+    responses=problem_responses(403, 404, 409, 429),
+)
 def redeem(data: RedeemIn, user: CurrentUser, request: Request, session: SessionDep) -> LinkOut:
     """A clinician or coach redeems a patient's code to create a link of the code's scope."""
     ip = request.client.host if request.client else "unknown"

@@ -216,3 +216,19 @@ def test_a_streamed_body_over_the_limit_gets_413_without_content_length(
 
     answer = client.put(LOG, content=chunks(), headers={**patient.headers, **JSON})
     assert_problem(answer, 413)
+
+
+def test_a_known_api_path_with_the_wrong_method_is_405_with_allow(client: TestClient) -> None:
+    answer = client.get("/api/v1/auth/token")
+    assert_problem(answer, 405)
+    assert answer.headers["allow"] == "POST"
+
+
+def test_an_unknown_api_path_is_404_whatever_the_method(client: TestClient) -> None:
+    for method in ("GET", "POST", "PUT", "DELETE"):
+        assert_problem(client.request(method, "/api/v1/nothing-here"), 404)
+
+
+def test_dates_must_be_written_as_iso_dates_not_numbers(client: TestClient, patient: Account) -> None:
+    for path in ("/api/v1/me/logs/0", "/api/v1/me/logs/20260101", "/api/v1/me/guidance?date=0"):
+        assert_problem(client.get(path, headers=patient.headers), 422)

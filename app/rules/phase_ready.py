@@ -1,0 +1,209 @@
+"""phase_ready: the suggested move-on check of each phase (a clinician confirms).
+
+It reads the 28-day window of logs and the prior decisions of today-27..today-1 (a logged day
+without a stored decision is replayed from the logs), and is false whenever today has a
+referral or backs off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .decide import DayResult, decide, fired_guards
+from .history import WINDOW_DAYS, History, is_logged, is_run
+from .model import BACK_OFF, RUNNING, TEMPO, PatientState, PriorDecision, speed_band
+from .progression import md1_applies, pr2_assessment, sessions_wanted
+
+PHASE1_DAYS = 7
+LATER_PHASE_DAYS = 14
+MIN_LOGGED_OF_7 = 4
+MIN_MORNING_VALUES = 4
+MIN_TOLERANCE_VALUES = 3
+TEMPO_DAYS_NEEDED = 2
+PR1_WEEKS_NEEDED = 2
+SPRINT_ABOVE_PCT = 95
+_NO_RULES: frozenset[str] = frozenset()
+
+
+class _Past:
+    """Earlier days' decisions (offsets 1..27): the stored record when one was passed (duplicates
+    merge: back_off if any is, rules they all share), else for a logged day the decision
+    replayed from the window's logs, else none."""
+
+    __slots__ = ("_history", "_replayed", "_stored")
+
+    def __init__(self, h: History, prior: Iterable[PriorDecision]) -> None:
+        self._history = h
+        self._replayed: dict[int, DayResult | None] = {}
+        stored: dict[int, tuple[str, frozenset[str]]] = {}
+        origin = h.today.toordinal()
+        for p in prior:
+            k = origin - p.decision_date.toordinal()
+            if 0 < k < WINDOW_DAYS:
+                held = stored.get(k)
+                if held is None:
+                    stored[k] = (p.decision, p.rules)
+                else:
+                    worse = BACK_OFF if BACK_OFF in (held[0], p.decision) else held[0]
+                    stored[k] = (worse, held[1] & p.rules)
+        self._stored = stored
+
+    def _replay(self, k: int) -> DayResult | None:
+        if k not in self._replayed:
+            h = self._history
+            self._replayed[k] = decide(h.shifted(k)) if is_logged(h.days[k]) else None
+        return self._replayed[k]
+
+    def decision(self, k: int) -> str | None:
+        if k in self._stored:
+            return self._stored[k][0]
+        replayed = self._replay(k)
+        return replayed.decision if replayed is not None else None
+
+    def rules(self, k: int) -> frozenset[str]:
+        if k in self._stored:
+            return self._stored[k][1]
+        replayed = self._replay(k)
+        return replayed.fired if replayed is not None else _NO_RULES
+
+    def stored_rules(self, k: int) -> frozenset[str]:
+        return self._stored[k][1] if k in self._stored else _NO_RULES
+
+    def no_back_off(self, last_offset: int) -> bool:
+        return all(self.decision(k) != BACK_OFF for k in range(1, last_offset + 1))
+
+
+def _sum_count(h: History, name: str, first: int, last: int) -> tuple[int, int]:
+    found = h.values(name, first, last)
+    return sum(found), len(found)
+
+
+def _phase1_ready(h: History, past: _Past) -> bool:
+    if not past.no_back_off(6) or h.logged_days(0, 6) < MIN_LOGGED_OF_7:
+        return False
+    morning_sum, morning_n = _sum_count(h, "morning_pain", 0, 6)
+    if morning_n < MIN_MORNING_VALUES or morning_sum > h.th.safe_pain * morning_n:
+        return False
+    recent_sum, recent_n = _sum_count(h, "sitting_tolerance_min", 0, 6)
+    before_sum, before_n = _sum_count(h, "sitting_tolerance_min", 7, 13)
+    if recent_n < MIN_TOLERANCE_VALUES or before_n < MIN_TOLERANCE_VALUES:
+        return False
+    return recent_sum * before_n > before_sum * recent_n
+
+
+def _phase2_ready(h: History, today: DayResult, past: _Past, span: int) -> bool:
+    if not past.no_back_off(6):
+        return False
+    # Ordinal 1 (0001-01-01) is a Monday, so (ordinal - 1) // 7 numbers the ISO weeks.
+    origin = h.today.toordinal() - 1
+    weeks = {origin // 7} if "PR-1" in today.fired else set()
+    for k in range(1, span + 1):
+        if "PR-1" in past.rules(k):
+            weeks.add((origin - k) // 7)
+            if len(weeks) >= PR1_WEEKS_NEEDED:
+                return True
+    return len(weeks) >= PR1_WEEKS_NEEDED
+
+
+def _tempo_progress_day(h: History, result: DayResult) -> bool:
+    """PR-2 fired at tempo, or its conditions held at tempo and only the phase cap stopped it."""
+    if result.components[RUNNING].rules not in ((), ("PR-2",)):
+        return False
+    return pr2_assessment(h) == (TEMPO, True) and not md1_applies(h)
+
+
+def _tempo_progress_replayed(past: History) -> bool:
+    """_tempo_progress_day for an earlier day, replaying only what can touch running."""
+    for f in fired_guards(past):
+        if any(component == RUNNING for component, _ in f.effects):
+            return False
+    return pr2_assessment(past) == (TEMPO, True) and not md1_applies(past)
+
+
+def _comfortable_tempo_runs(h: History, runs: list[int]) -> bool:
+    """The runs are all tempo with sprint_pain <= safe_pain (PR-2 apart from next mornings)."""
+    for r in runs:
+        log = h.days[r]
+        if log is None or speed_band(log.sprint_speed_pct) != TEMPO:
+            return False
+        if log.sprint_pain is None or log.sprint_pain > h.th.safe_pain:
+            return False
+    return True
+
+
+def _phase3_ready(h: History, today: DayResult, past: _Past, span: int) -> bool:
+    log = h.days[0]
+    baseline = h.baseline("morning_pain")
+    if log is None or log.morning_pain is None or baseline is None:
+        return False
+    if log.morning_pain > baseline:
+        return False
+    tempo_days = 1 if _tempo_progress_day(h, today) else 0
+    # Counting runs (offsets, newest first); for the day k days ago they are those with r > k.
+    runs = [r for r, _, _ in h.counting_sessions(is_run, WINDOW_DAYS)]
+    wanted = sessions_wanted(h)
+    first = 0
+    for k in range(1, span + 1):
+        if tempo_days >= TEMPO_DAYS_NEEDED:
+            break
+        while first < len(runs) and runs[first] <= k:
+            first += 1
+        if first == len(runs):
+            break
+        latest = h.days[runs[first]]
+        if latest is None or speed_band(latest.sprint_speed_pct) != TEMPO:
+            continue
+        if "PR-2" in past.stored_rules(k):
+            tempo_days += 1
+            continue
+        group = runs[first : first + wanted]
+        if (
+            len(group) == wanted
+            and _comfortable_tempo_runs(h, group)
+            and _tempo_progress_replayed(h.shifted(k))
+        ):
+            tempo_days += 1
+    return tempo_days >= TEMPO_DAYS_NEEDED
+
+
+def _phase4_ready(h: History, past: _Past) -> bool:
+    if not past.no_back_off(13):
+        return False
+    weeks_with_runs = set()
+    for k in range(14):
+        log = h.days[k]
+        if log is not None and is_run(log):
+            if log.sprint_speed_pct is None or log.sprint_speed_pct <= SPRINT_ABOVE_PCT:
+                return False
+            weeks_with_runs.add(k // 7)
+    return weeks_with_runs == {0, 1}
+
+
+def phase_ready(
+    h: History, today: DayResult, state: PatientState, prior: Iterable[PriorDecision]
+) -> bool:
+    """Whether the suggested criteria to move on from state.phase are met today.
+
+    Source: guardrails.md "Phases" (Goom 2016 staging: by symptom response, not by date).
+    """
+    if today.referral is not None or today.decision == BACK_OFF:
+        return False
+    phase = state.phase
+    if phase not in (1, 2, 3, 4):
+        return False  # phases 5 and 6 move on only by a clinician's review
+    needed = PHASE1_DAYS if phase == 1 else LATER_PHASE_DAYS
+    started = state.phase_started_on
+    span = WINDOW_DAYS - 1
+    if started is not None:
+        days_in_phase = (h.today - started).days
+        if days_in_phase < needed:
+            return False
+        span = min(span, days_in_phase)
+    past = _Past(h, prior)
+    if phase == 1:
+        return _phase1_ready(h, past)
+    if phase == 2:
+        return _phase2_ready(h, today, past, span)
+    if phase == 3:
+        return _phase3_ready(h, today, past, span)
+    return _phase4_ready(h, past)
