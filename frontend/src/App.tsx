@@ -1,0 +1,156 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { match, navigate, useLocation } from './router';
+import { onAnnounce, useAppState } from './store';
+import { homeFor } from './session';
+import { applyUpdate } from './sw-register';
+import { Logo } from './ui/Icons';
+import { Loading } from './ui/Page';
+import { SyncBanner } from './ui/SyncBanner';
+import { Takeover } from './ui/Takeover';
+import { lazyPage } from './ui/Lazy';
+import { SignInPage } from './pages/SignIn';
+import { RegisterPage } from './pages/Register';
+import { LogPage } from './pages/LogPage';
+import type { Role } from './types';
+
+// Everything not needed for sign-in and today's log is split into its own chunk.
+const HistoryPage = lazyPage(() => import('./pages/History'));
+const SharingPage = lazyPage(() => import('./pages/Sharing'));
+const SettingsPage = lazyPage(() => import('./pages/Settings'));
+const ClinicianListPage = lazyPage(() => import('./pages/ClinicianList'));
+const ClinicianPatientPage = lazyPage<{ id: string }>(() => import('./pages/ClinicianPatient'));
+const CoachPage = lazyPage(() => import('./pages/Coach'));
+
+const NAV: Record<Role, { href: string; label: string }[]> = {
+  patient: [
+    { href: '/', label: 'Today' },
+    { href: '/history', label: 'History' },
+    { href: '/sharing', label: 'Sharing' },
+    { href: '/settings', label: 'Settings' },
+  ],
+  clinician: [
+    { href: '/clinician', label: 'Patients' },
+    { href: '/settings', label: 'Settings' },
+  ],
+  coach: [
+    { href: '/coach', label: 'Athletes' },
+    { href: '/settings', label: 'Settings' },
+  ],
+};
+
+function isActive(href: string, path: string): boolean {
+  if (href === '/') return path === '/' || path.startsWith('/log/');
+  return path === href || path.startsWith(`${href}/`);
+}
+
+function Announcer() {
+  const [msg, setMsg] = useState('');
+  useEffect(
+    () =>
+      onAnnounce((m) => {
+        // re-set so that repeating the same message is announced again
+        setMsg('');
+        setTimeout(() => setMsg(m), 50);
+      }),
+    [],
+  );
+  return (
+    <div class="sr-only" role="status" aria-live="polite" aria-atomic="true" id="announcer">
+      {msg}
+    </div>
+  );
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return <Loading />;
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1 class="page-title">Page not found</h1>
+      <p>
+        <a href="/">Go to the start page</a>
+      </p>
+    </>
+  );
+}
+
+function Routes({ path, role }: { path: string; role: Role }) {
+  const patientOnly = (el: JSX.Element) => (role === 'patient' ? el : <Redirect to={homeFor(role)} />);
+  if (path === '/') return patientOnly(<LogPage />);
+  const log = match('/log/:date', path);
+  if (log) return patientOnly(<LogPage date={log.date} />);
+  if (path === '/history') return patientOnly(<HistoryPage />);
+  if (path === '/sharing') return patientOnly(<SharingPage />);
+  if (path === '/settings') return <SettingsPage />;
+  if (path === '/clinician') return role === 'clinician' ? <ClinicianListPage /> : <Redirect to={homeFor(role)} />;
+  const pat = match('/clinician/patients/:id', path);
+  if (pat) return role === 'clinician' ? <ClinicianPatientPage id={pat.id!} /> : <Redirect to={homeFor(role)} />;
+  if (path === '/coach') return role === 'coach' ? <CoachPage /> : <Redirect to={homeFor(role)} />;
+  if (path === '/signin' || path === '/register') return <Redirect to={homeFor(role)} />;
+  return <NotFound />;
+}
+
+export function App() {
+  const { path, search } = useLocation();
+  const { me, booted, online, updateReady } = useAppState();
+  const publicPage = path === '/signin' || path === '/register';
+
+  let content: JSX.Element;
+  if (!booted) content = <Loading label="Opening Loadline…" />;
+  else if (!me) {
+    if (path === '/register') content = <RegisterPage />;
+    else if (path === '/signin') content = <SignInPage next={search.get('next')} />;
+    else content = <Redirect to={`/signin${path !== '/' ? `?next=${encodeURIComponent(path)}` : ''}`} />;
+  } else if (publicPage && path === '/signin' && search.get('next')) {
+    content = <Redirect to={search.get('next')!} />;
+  } else content = <Routes path={path} role={me.role} />;
+
+  const nav = me ? NAV[me.role] ?? [] : [];
+  return (
+    <>
+      <div id="shell">
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="topbar">
+          <a class="brand" href={me ? homeFor(me.role) : '/signin'}>
+            <Logo />
+            <span>Loadline</span>
+          </a>
+          {!online && <span class="offline-pill">Offline</span>}
+        </header>
+        {nav.length > 0 && (
+          <nav class="mainnav" aria-label="Main">
+            <ul>
+              {nav.map((n) => (
+                <li key={n.href}>
+                  <a href={n.href} aria-current={isActive(n.href, path) ? 'page' : undefined}>
+                    {n.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {updateReady && (
+          <div class="update-banner">
+            <p>A new version of Loadline is ready.</p>
+            <button type="button" class="btn btn-small" onClick={applyUpdate}>
+              Reload to update
+            </button>
+          </div>
+        )}
+        <SyncBanner />
+        <main id="main" tabIndex={-1}>
+          {content}
+        </main>
+        <Announcer />
+      </div>
+      <Takeover />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// The only place uPlot is imported: loaded lazily by history and clinician pages.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface PainSeries {
+  dates: string[];
+  morning: (number | null)[];
+  sitting: (number | null)[];
+}
+
+function cssVar(name: string, fallback: string): string {
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+export function drawPainChart(el: HTMLElement, data: PainSeries): { destroy(): void } {
+  const axis = cssVar('--muted', '#475569');
+  const grid = cssVar('--grid', '#e2e8f0');
+  const x = data.dates.map((d) => Date.parse(`${d}T12:00:00Z`) / 1000);
+  const width = () => Math.max(260, Math.floor(el.clientWidth));
+  const opts: uPlot.Options = {
+    width: width(),
+    height: 220,
+    scales: { x: { time: true }, y: { range: [0, 10] } },
+    // the figure caption names the series (solid vs dashed line), so uPlot's legend is off
+    legend: { show: false },
+    cursor: { show: true, drag: { x: false, y: false } },
+    series: [
+      { label: 'Date', value: (_u, v) => (v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10)) },
+      { label: 'Morning pain', stroke: cssVar('--chart-1', '#0f766e'), width: 2.5, points: { show: true, size: 6 }, spanGaps: false },
+      { label: 'Sitting pain', stroke: cssVar('--chart-2', '#9a3412'), width: 2.5, dash: [7, 5], points: { show: true, size: 6 }, spanGaps: false },
+    ],
+    axes: [
+      { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+      { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, splits: () => [0, 2, 4, 6, 8, 10] },
+    ],
+  };
+  const plot = new uPlot(opts, [x, data.morning, data.sitting], el);
+  const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => plot.setSize({ width: width(), height: 220 })) : null;
+  ro?.observe(el);
+  return {
+    destroy() {
+      ro?.disconnect();
+      plot.destroy();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import './styles.css';
+import { App } from './App';
+import { installLinkInterceptor } from './router';
+import { installSyncTriggers } from './services';
+import { boot } from './session';
+import { registerServiceWorker } from './sw-register';
+
+installLinkInterceptor();
+installSyncTriggers();
+registerServiceWorker();
+render(<App />, document.getElementById('app')!);
+void boot();

@@ -1,0 +1,131 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { addDays, friendlyDate, lastNDays, shortLabel, todayIn } from '../dates';
+import { apiJson, cacheMe, getCachedLogs, setCachedLogs } from '../services';
+import { setState, useAppState } from '../store';
+import type { LogRecord, Me } from '../types';
+import { PHASES, phaseName } from '../words';
+import { DecisionBadge } from '../ui/Badges';
+import { Notice, PageTitle } from '../ui/Page';
+import { PainChart } from '../ui/PainChart';
+import { PhaseTable } from '../ui/PhaseTable';
+
+function decisionOf(l: LogRecord) {
+  const d = l.decision ?? l.guidance?.decision ?? null;
+  return d && typeof d === 'object' ? d.decision ?? null : d;
+}
+
+const pain = (v: number | null | undefined) => (v === null || v === undefined ? 'not logged' : `${v}/10`);
+
+export default function HistoryPage() {
+  const { me } = useAppState();
+  const today = todayIn(me?.timezone);
+  const [logs, setLogs] = useState<LogRecord[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    (async () => {
+      const cached = await getCachedLogs();
+      if (alive && cached.length) setLogs(cached);
+      try {
+        const res = await apiJson<{ logs: LogRecord[] }>(`/me/logs?from=${addDays(today, -27)}&to=${today}`);
+        if (!alive) return;
+        const list = res.logs ?? [];
+        setLogs(list);
+        const keep = cached.filter((c) => c.log_date < addDays(today, -27));
+        await setCachedLogs([...keep, ...list.map((l) => ({ ...l, guidance: l.guidance ?? cached.find((c) => c.log_date === l.log_date)?.guidance ?? null }))]);
+      } catch {
+        if (alive && !cached.length) setError('Your history could not be loaded. Check your connection.');
+        if (alive && !cached.length) setLogs([]);
+      }
+      try {
+        const fresh = await apiJson<Me>('/me');
+        await cacheMe(fresh);
+        setState({ me: fresh });
+      } catch {
+        /* keep the cached profile */
+      }
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [today]);
+
+  const days = lastNDays(today, 28);
+  const series = useMemo(() => {
+    const by = new Map((logs ?? []).map((l) => [l.log_date, l]));
+    return {
+      dates: days,
+      morning: days.map((d) => by.get(d)?.morning_pain ?? null),
+      sitting: days.map((d) => by.get(d)?.sitting_pain ?? null),
+    };
+  }, [logs, today]);
+
+  const recent = (logs ?? []).filter((l) => l.log_date >= days[0]! && l.log_date <= today).slice().reverse();
+  const editableFrom = addDays(today, -13);
+  const phase = PHASES.find((p) => p.phase === me?.phase);
+
+  return (
+    <>
+      <PageTitle title="History">History</PageTitle>
+      {error && <Notice kind="error">{error}</Notice>}
+
+      <section class="card" aria-labelledby="chart-h">
+        <h2 id="chart-h" class="h-section">
+          Pain over the last 28 days
+        </h2>
+        {logs === null ? (
+          <p class="loading">Loading…</p>
+        ) : (
+          <PainChart data={series} label="Chart of morning and sitting pain over the last 28 days. The same values are listed under Day by day." />
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="days-h">
+        <h2 id="days-h" class="h-section">
+          Day by day
+        </h2>
+        {recent.length === 0 ? (
+          <p class="muted">No logs in the last 28 days yet.</p>
+        ) : (
+          <ul class="historylist">
+            {recent.map((l) => (
+              <li key={l.log_date}>
+                <div class="hl-head">
+                  <strong>{friendlyDate(l.log_date, today) === 'Today' ? 'Today' : shortLabel(l.log_date)}</strong>
+                  <DecisionBadge decision={decisionOf(l)} />
+                </div>
+                <p class="hl-values">
+                  Morning pain {pain(l.morning_pain)} · Sitting pain {pain(l.sitting_pain)}
+                </p>
+                {l.log_date >= editableFrom && (
+                  <a href={l.log_date === today ? '/' : `/log/${l.log_date}`} aria-label={`Edit the log for ${friendlyDate(l.log_date)}`}>
+                    Edit
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="phase-h">
+        <h2 id="phase-h" class="h-section">
+          Your phase
+        </h2>
+        <p>
+          <strong>{phaseName(me?.phase)}</strong>
+          {me?.phase_started_on ? ` — since ${friendlyDate(me.phase_started_on)}` : ''}
+        </p>
+        {phase && (
+          <p>
+            Loading: {phase.loading}. Running: {phase.running === 'None' ? 'no running yet' : `up to ${phase.running.toLowerCase()}`}. Nerve glides:{' '}
+            {phase.neural.toLowerCase()}.
+          </p>
+        )}
+        <p class="hint">You move on when your symptoms allow, not by date. Your clinician confirms each step.</p>
+        <PhaseTable current={me?.phase ?? null} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,255 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatTimestamp } from '../dates';
+import { ApiError, NetworkError, problemMessage, readProblem } from '../http';
+import { apiFetch, apiJson } from '../services';
+import { announce } from '../store';
+import type { AccessEntry, NewShare, Share } from '../types';
+import { Notice, PageTitle } from '../ui/Page';
+
+const SCOPE_LABEL = { clinician: 'Clinician', coach: 'Coach' } as const;
+
+function errText(e: unknown): string {
+  if (e instanceof NetworkError) return 'You are offline. Sharing needs a connection.';
+  if (e instanceof ApiError) return problemMessage(e.problem);
+  return 'Something went wrong.';
+}
+
+export default function SharingPage() {
+  const [shares, setShares] = useState<Share[] | null>(null);
+  const [access, setAccess] = useState<AccessEntry[] | null>(null);
+  const [created, setCreated] = useState<NewShare | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const codeHeading = useRef<HTMLHeadingElement>(null);
+
+  async function load() {
+    try {
+      const [s, a] = await Promise.all([
+        apiJson<{ shares: Share[] }>('/me/shares'),
+        apiJson<{ entries: AccessEntry[] }>('/me/access-log').catch(() => ({ entries: [] as AccessEntry[] })),
+      ]);
+      setShares(s.shares ?? []);
+      setAccess(a.entries ?? []);
+    } catch (e) {
+      setError(errText(e));
+      setShares((s) => s ?? []);
+      setAccess((a) => a ?? []);
+    }
+  }
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  useEffect(() => {
+    if (created) codeHeading.current?.focus();
+  }, [created]);
+
+  async function create(scope: 'clinician' | 'coach') {
+    setError(null);
+    setCopied(false);
+    setBusy(scope);
+    try {
+      const s = await apiJson<NewShare>('/me/shares', { method: 'POST', json: { scope } });
+      setCreated(s);
+      announce(`Code created for a ${scope}: ${s.code.split('').join(' ')}`);
+      void load();
+    } catch (e) {
+      setError(errText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function revoke(s: Share) {
+    setError(null);
+    setBusy(s.id);
+    try {
+      const res = await apiFetch(`/me/shares/${encodeURIComponent(s.id)}`, { method: 'DELETE' });
+      if (!res.ok && res.status !== 404) throw new ApiError(res.status, await readProblem(res));
+      if (created?.id === s.id) setCreated(null);
+      announce(`${s.kind === 'link' ? 'Access' : 'Code'} revoked.`);
+      await load();
+    } catch (e) {
+      setError(errText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function download(format: 'json' | 'csv' | 'fhir') {
+    setError(null);
+    setBusy(`export-${format}`);
+    try {
+      const res = await apiFetch(`/me/export?format=${format}`, { headers: { Accept: '*/*' } });
+      if (!res.ok) throw new ApiError(res.status, await readProblem(res));
+      const blob = await res.blob();
+      const ext = format === 'csv' ? 'csv' : 'json';
+      const name = `loadline-${format === 'fhir' ? 'fhir-bundle' : 'export'}-${new Date().toISOString().slice(0, 10)}.${ext}`;
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      announce(`Downloaded ${name}.`);
+    } catch (e) {
+      setError(errText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function copy() {
+    if (!created) return;
+    try {
+      await navigator.clipboard.writeText(created.code);
+      setCopied(true);
+      announce('Code copied.');
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  const inactive = (s: Share) =>
+    ['revoked', 'expired', 'used', 'inactive'].includes(s.status) || (s.kind === 'code' && s.status === 'redeemed');
+  const active = (shares ?? []).filter((s) => !inactive(s));
+  const past = (shares ?? []).filter((s) => !active.includes(s));
+
+  return (
+    <>
+      <PageTitle title="Sharing">Sharing</PageTitle>
+      {error && <Notice kind="error">{error}</Notice>}
+
+      <section class="card" aria-labelledby="new-h">
+        <h2 id="new-h" class="h-section">
+          Share your progress
+        </h2>
+        <p>Create a one-time code and give it to the person you want to share with. It is valid for 7 days.</p>
+        <ul class="plain">
+          <li>
+            <strong>A clinician</strong> sees your full record: pain scores, notes and guidance.
+          </li>
+          <li>
+            <strong>A coach</strong> sees only whether you are ready to train and what to avoid — never your pain scores or notes.
+          </li>
+        </ul>
+        <div class="btn-row">
+          <button type="button" class="btn btn-primary" disabled={busy !== null} onClick={() => void create('clinician')}>
+            Create code for a clinician
+          </button>
+          <button type="button" class="btn" disabled={busy !== null} onClick={() => void create('coach')}>
+            Create code for a coach
+          </button>
+        </div>
+        {created && (
+          <div class="code-box" aria-labelledby="code-h">
+            <h3 id="code-h" class="h-sub" tabIndex={-1} ref={codeHeading}>
+              Your code for a {created.scope}
+            </h3>
+            <p class="code" id="share-code" data-testid="share-code">
+              {created.code}
+            </p>
+            <p>
+              Valid until <strong>{formatTimestamp(created.expires_at)}</strong>. It works once.
+            </p>
+            <button type="button" class="btn btn-small" onClick={() => void copy()}>
+              {copied ? 'Copied' : 'Copy code'}
+            </button>
+          </div>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="list-h">
+        <h2 id="list-h" class="h-section">
+          Codes and access
+        </h2>
+        {shares === null ? (
+          <p class="loading">Loading…</p>
+        ) : active.length === 0 ? (
+          <p class="muted">Nobody has access and there are no open codes.</p>
+        ) : (
+          <ul class="sharelist">
+            {active.map((s) => (
+              <ShareItem key={s.id} s={s} busy={busy === s.id} onRevoke={() => void revoke(s)} />
+            ))}
+          </ul>
+        )}
+        {past.length > 0 && (
+          <details class="past">
+            <summary>Past codes and links ({past.length})</summary>
+            <ul class="sharelist">
+              {past.map((s) => (
+                <ShareItem key={s.id} s={s} />
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="log-h">
+        <h2 id="log-h" class="h-section">
+          Who looked at your data
+        </h2>
+        {access === null ? (
+          <p class="loading">Loading…</p>
+        ) : access.length === 0 ? (
+          <p class="muted">Nobody has looked at your data yet.</p>
+        ) : (
+          <ul class="accesslog">
+            {access.map((a, i) => (
+              <li key={i}>
+                <strong>{a.actor_name}</strong> ({a.actor_role}) — {a.action.replace(/_/g, ' ')}
+                <span class="muted"> · {formatTimestamp(a.at)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="export-h">
+        <h2 id="export-h" class="h-section">
+          Download your data
+        </h2>
+        <p>Your whole record as a file. FHIR is the format many health record systems accept.</p>
+        <div class="btn-row">
+          <button type="button" class="btn" disabled={busy !== null} onClick={() => void download('json')}>
+            Download JSON
+          </button>
+          <button type="button" class="btn" disabled={busy !== null} onClick={() => void download('csv')}>
+            Download CSV
+          </button>
+          <button type="button" class="btn" disabled={busy !== null} onClick={() => void download('fhir')}>
+            Download FHIR
+          </button>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function ShareItem({ s, busy, onRevoke }: { s: Share; busy?: boolean; onRevoke?: () => void }) {
+  const who = s.holder_name ? `held by ${s.holder_name}` : s.kind === 'code' ? 'not used yet' : 'link';
+  const what = `${SCOPE_LABEL[s.scope] ?? s.scope} ${s.kind === 'link' ? 'access' : 'code'}`;
+  return (
+    <li class="share">
+      <div>
+        <strong>{what}</strong> <span class={`status status-${s.status}`}>{s.status}</span>
+        <p class="hint">
+          {s.holder_name ? `Held by ${s.holder_name}. ` : ''}
+          Created {formatTimestamp(s.created_at)}
+          {s.redeemed_at ? ` · used ${formatTimestamp(s.redeemed_at)}` : ''}
+          {s.expires_at ? ` · expires ${formatTimestamp(s.expires_at)}` : ''}
+        </p>
+      </div>
+      {onRevoke && (
+        <button type="button" class="btn btn-small btn-danger" disabled={busy} aria-label={`Revoke ${what.toLowerCase()} ${who}`} onClick={onRevoke}>
+          Revoke
+        </button>
+      )}
+    </li>
+  );
+}

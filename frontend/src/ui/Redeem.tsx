@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import { ApiError, NetworkError, problemMessage } from '../http';
+import { apiJson } from '../services';
+import { announce } from '../store';
+
+/** "Redeem a sharing code" form for clinicians and coaches (POST /links). */
+export function RedeemForm({ who, onLinked }: { who: 'patient' | 'athlete'; onLinked: () => void }) {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError(null);
+    setOk(null);
+    const c = code.trim();
+    if (!c) {
+      setError('Enter the code you were given.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await apiJson('/links', { method: 'POST', json: { code: c } });
+      setCode('');
+      const msg = `Code accepted. The ${who} is now on your list.`;
+      setOk(msg);
+      announce(msg);
+      onLinked();
+    } catch (err) {
+      if (err instanceof NetworkError) setError('You are offline. Try again when you are connected.');
+      else if (err instanceof ApiError && err.status === 404) setError('That code is unknown, already used, expired or revoked.');
+      else if (err instanceof ApiError && err.status === 403)
+        setError(who === 'patient' ? 'That code was made for a coach, not a clinician.' : 'That code was made for a clinician, not a coach.');
+      else if (err instanceof ApiError) setError(problemMessage(err.problem));
+      else setError('Something went wrong.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="card redeem" onSubmit={submit} noValidate aria-labelledby="redeem-h">
+      <h2 id="redeem-h" class="h-section">
+        Add {who === 'patient' ? 'a patient' : 'an athlete'}
+      </h2>
+      <div class={`field${error ? ' has-error' : ''}`}>
+        <label class="label" for="redeem-code">
+          Sharing code
+        </label>
+        <p class="hint" id="redeem-hint">
+          Ask your {who} to create a code in Loadline under Sharing.
+        </p>
+        <div class="inline-field">
+          <input
+            id="redeem-code"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellcheck={false}
+            value={code}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={`redeem-hint${error ? ' redeem-error' : ''}`}
+            onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            Add {who}
+          </button>
+        </div>
+        {error && (
+          <p class="error" id="redeem-error" role="alert">
+            {error}
+          </p>
+        )}
+        {ok && (
+          <p class="ok" role="status">
+            {ok}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
