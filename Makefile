@@ -7,7 +7,7 @@ UV := $(VENV)/bin/uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install frontend migrate demo run test lint format lock clean
+.PHONY: install frontend migrate demo run test lint format lock clean backup restore verify-access-log
 
 install: $(VENV)/.installed frontend
 
@@ -34,6 +34,15 @@ run: install demo
 
 test: install
 	$(PY) -m tests.run
+
+backup: $(VENV)/.installed  ## online backup of DATABASE_URL into var/backups/
+	$(PY) -m app.ops backup
+
+restore: $(VENV)/.installed  ## make restore FILE=var/backups/... (stop the app first)
+	$(PY) -m app.ops restore $(FILE)
+
+verify-access-log: $(VENV)/.installed  ## check the access log's hash chain
+	$(PY) -m app.ops verify-access-log
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -61,18 +61,18 @@ READINGS: where the spec is ambiguous, the reading chosen (the safer one where i
     today. Days in phase = today - phase_started_on (the start day is day 0); an unknown start
     meets the days criterion in every phase (the spec says so for phase 1; kept consistent)
     and the lookback is the 28-day window. Prior decisions outside today-27..today-1 are
-    ignored; duplicates for a date merge to back_off if any is, with the rules they share. A
-    logged day with no stored decision gets the decision replayed from the window's logs (so
-    a back_off is never missed for want of a record); a day with neither has no decision.
+    ignored; a day without a stored decision has none (not a back_off, no rules: it is not
+    replayed, which would cost a full evaluation per day); duplicates for a date merge to the
+    more conservative decision with only the rules they share.
     Phase 1: morning mean needs >= 4 values. Phase 2: PR-1 in 2 ISO weeks (year, week).
     Phase 3: a "PR-2 at tempo" day is one where PR-2 fired with the current band tempo, or
     where its conditions held at tempo and only the phase cap (tempo) stopped it (replayed
     from the window's logs with today's thresholds; MD-1 must not apply); otherwise phase 3
     could never be ready. PR-2's conditions hold on every day after two comfortable runs
     until the next run, so one good pair can make two such days (as PR-1's can for phase 2
-    across a week boundary). Phase 4: needs a run in each of today-13..today-7
-    and today-6..today, every run > 95% (a run without speed fails), no back_off in today-13..
-    today. Phases 5, 6 and unknown phases: never.
+    across a week boundary). Phase 4: a run in each of today-13..today-7 and today-6..today,
+    every run > 95% (a run without speed fails), no back_off stored in today-13..today-1.
+    Phases 5, 6 and unknown phases: never.
 18. Readiness: recent = today..today-2; wellness uses today-28..today-1 and the population SD
     (smaller, so it flags sooner). Restrictions come from a fixed vocabulary: the phase's
     running cap; a running hold keeps the current band, a back_off drops one (the current band

@@ -38,6 +38,7 @@ from .progression import (
     pr2_running,
     pr3_neural,
     pr4_sitting,
+    sessions_wanted,
 )
 from .red_flags import rf1_cauda_equina, rf2_new_weakness, rf3_pop_with_bruising, rf4_other_cause
 from .sitting import si1_sitting_irritable
@@ -116,7 +117,7 @@ def decide(h: History) -> DayResult:
                 touches[component].append((f.rule, effect))
         components = {c: combine_component(touches[c]) for c in COMPONENTS}
 
-    ceiling, sessions = h.th.pain_ceiling, h.th.sessions_to_progress
+    ceiling, sessions = h.th.pain_ceiling, sessions_wanted(h)
     reasons = tuple([reason(f.rule, f.component, f.severity, ceiling, sessions) for f in fired])
     return DayResult(
         overall_decision(components),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .model import Reason, Thresholds
+from .model import Reason
 
 _COUNT_WORDS = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five"}
 
@@ -39,13 +39,9 @@ _TEMPLATES = {
 RULE_IDS = tuple(_TEMPLATES)  # every rule, in table order
 
 
-def message(rule: str, th: Thresholds) -> str:
-    """The reason text of a rule, with this patient's thresholds substituted."""
-    return _message(rule, th.pain_ceiling, th.sessions_to_progress)
-
-
 @lru_cache(maxsize=1024)
 def _message(rule: str, ceiling: int, sessions: int) -> str:
+    """The reason text with this patient's pain_ceiling and sessions_to_progress."""
     return _TEMPLATES[rule].format(
         ceiling=ceiling,
         count=_COUNT_WORDS.get(sessions, str(sessions)),

@@ -1,17 +1,17 @@
 """phase_ready: the suggested move-on check of each phase (a clinician confirms).
 
-It reads the 28-day window of logs and the prior decisions of today-27..today-1 (a logged day
-without a stored decision is replayed from the logs), and is false whenever today has a
-referral or backs off.
+It reads the 28-day window of logs and the prior decisions of today-27..today-1, and is false
+whenever today has a referral or backs off.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
-from .decide import DayResult, decide, fired_guards
-from .history import WINDOW_DAYS, History, is_logged, is_run
-from .model import BACK_OFF, RUNNING, TEMPO, PatientState, PriorDecision, speed_band
+from .decide import DayResult, fired_guards
+from .history import WINDOW_DAYS, History, is_run
+from .model import BACK_OFF, CONSERVATISM, RUNNING, TEMPO, PatientState, PriorDecision, speed_band
 from .progression import md1_applies, pr2_assessment, sessions_wanted
 
 PHASE1_DAYS = 7
@@ -25,52 +25,32 @@ SPRINT_ABOVE_PCT = 95
 _NO_RULES: frozenset[str] = frozenset()
 
 
+def _merged(held: PriorDecision, other: PriorDecision) -> PriorDecision:
+    """Two records for one date: the more conservative decision, with only the rules both have."""
+    worse = max(held.decision, other.decision, key=lambda d: (CONSERVATISM.get(d, -1), d))
+    return PriorDecision(held.decision_date, worse, frozenset(held.rules & other.rules))
+
+
 class _Past:
-    """Earlier days' decisions (offsets 1..27): the stored record when one was passed (duplicates
-    merge: back_off if any is, rules they all share), else for a logged day the decision
-    replayed from the window's logs, else none."""
+    """Stored decisions of today-27..today-1 by offset; a day without one has no decision."""
 
-    __slots__ = ("_history", "_replayed", "_stored")
+    __slots__ = ("_stored",)
 
-    def __init__(self, h: History, prior: Iterable[PriorDecision]) -> None:
-        self._history = h
-        self._replayed: dict[int, DayResult | None] = {}
-        stored: dict[int, tuple[str, frozenset[str]]] = {}
-        origin = h.today.toordinal()
+    def __init__(self, today: dt.date, prior: Iterable[PriorDecision]) -> None:
+        stored: dict[int, PriorDecision] = {}
+        origin = today.toordinal()
         for p in prior:
             k = origin - p.decision_date.toordinal()
             if 0 < k < WINDOW_DAYS:
-                held = stored.get(k)
-                if held is None:
-                    stored[k] = (p.decision, p.rules)
-                else:
-                    worse = BACK_OFF if BACK_OFF in (held[0], p.decision) else held[0]
-                    stored[k] = (worse, held[1] & p.rules)
+                stored[k] = _merged(stored[k], p) if k in stored else p
         self._stored = stored
 
-    def _replay(self, k: int) -> DayResult | None:
-        if k not in self._replayed:
-            h = self._history
-            self._replayed[k] = decide(h.shifted(k)) if is_logged(h.days[k]) else None
-        return self._replayed[k]
-
-    def decision(self, k: int) -> str | None:
-        if k in self._stored:
-            return self._stored[k][0]
-        replayed = self._replay(k)
-        return replayed.decision if replayed is not None else None
-
     def rules(self, k: int) -> frozenset[str]:
-        if k in self._stored:
-            return self._stored[k][1]
-        replayed = self._replay(k)
-        return replayed.fired if replayed is not None else _NO_RULES
-
-    def stored_rules(self, k: int) -> frozenset[str]:
-        return self._stored[k][1] if k in self._stored else _NO_RULES
+        return self._stored[k].rules if k in self._stored else _NO_RULES
 
     def no_back_off(self, last_offset: int) -> bool:
-        return all(self.decision(k) != BACK_OFF for k in range(1, last_offset + 1))
+        stored = self._stored
+        return all(stored[k].decision != BACK_OFF for k in range(1, last_offset + 1) if k in stored)
 
 
 def _sum_count(h: History, name: str, first: int, last: int) -> tuple[int, int]:
@@ -153,7 +133,7 @@ def _phase3_ready(h: History, today: DayResult, past: _Past, span: int) -> bool:
         latest = h.days[runs[first]]
         if latest is None or speed_band(latest.sprint_speed_pct) != TEMPO:
             continue
-        if "PR-2" in past.stored_rules(k):
+        if "PR-2" in past.rules(k):
             tempo_days += 1
             continue
         group = runs[first : first + wanted]
@@ -199,7 +179,7 @@ def phase_ready(
         if days_in_phase < needed:
             return False
         span = min(span, days_in_phase)
-    past = _Past(h, prior)
+    past = _Past(h.today, prior)
     if phase == 1:
         return _phase1_ready(h, past)
     if phase == 2:

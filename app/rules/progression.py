@@ -8,7 +8,7 @@ before today whose next-morning morning_pain is known; today's session never pro
 from __future__ import annotations
 
 from .combine import Fired
-from .history import History, is_glide, is_loading, is_logged, is_run, is_training, settled
+from .history import History, is_glide, is_loading, is_run, is_training, settled
 from .model import (
     CAUTION,
     HOLD,
@@ -139,7 +139,7 @@ def md1_applies(h: History) -> bool:
     missing_morning = today is None or today.morning_pain is None
     if missing_morning and yesterday is not None and is_training(yesterday):
         return True
-    return sum(1 for log in h.days[:7] if is_logged(log)) < MIN_LOGGED_OF_7
+    return h.logged_days(0, 6) < MIN_LOGGED_OF_7
 
 
 def md1_missing_data(blocked: list[str]) -> Fired:

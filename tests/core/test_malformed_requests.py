@@ -229,6 +229,8 @@ def test_an_unknown_api_path_is_404_whatever_the_method(client: TestClient) -> N
         assert_problem(client.request(method, "/api/v1/nothing-here"), 404)
 
 
-def test_dates_must_be_written_as_iso_dates_not_numbers(client: TestClient, patient: Account) -> None:
+def test_dates_must_be_written_as_iso_dates_not_numbers(
+    client: TestClient, patient: Account
+) -> None:
     for path in ("/api/v1/me/logs/0", "/api/v1/me/logs/20260101", "/api/v1/me/guidance?date=0"):
         assert_problem(client.get(path, headers=patient.headers), 422)
