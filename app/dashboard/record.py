@@ -126,7 +126,7 @@ def change_settings(
     new_phase = phase if phase is not None else current.phase
     add_setting(session, patient.id, effective, new_phase, new_thresholds, clinician.id)
     session.flush()
-    recompute(
+    done = recompute(
         session,
         patient.id,
         effective - timedelta(days=1),
@@ -135,7 +135,7 @@ def change_settings(
         now,
         include_start=False,
     )
-    refresh_status(session, patient.id, today, now)
+    refresh_status(session, patient.id, today, now, recomputed=done)
     if new_phase != current.phase:
         detail = {"from": current.phase, "to": new_phase, "effective_on": effective.isoformat()}
         record_access(session, clinician, [patient.id], "phase_changed", now, detail)

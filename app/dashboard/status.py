@@ -1,71 +1,115 @@
-"""The per-patient status row: rebuilt inside every write's transaction, read by dashboards."""
+"""The per-patient status row: refreshed inside every write's transaction, read by dashboards.
+
+A write has just recomputed the days it touched and holds their logs and decisions; the row
+is rebuilt from that data (no history read again) and the change number is taken last.
+"""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.core.sequence import CHANGE_SEQ, next_value
+from app.logs.decisions import LOOKBACK_DAYS, Recomputed, current_records, to_day_log
 from app.logs.patient_settings import load_history, setting_on
 from app.models import DailyLog, DecisionRecord, PatientStatus
 
-RECENT_DAYS = 28
 
-
-def refresh_status(session: Session, patient_id: uuid.UUID, today: date, now: datetime) -> None:
-    """Recompute the patient's row from logs and current decisions, with a new change number."""
-    first, last = session.exec(
-        select(func.min(DailyLog.log_date), func.max(DailyLog.log_date)).where(
-            DailyLog.patient_id == patient_id
-        )
-    ).one()
-    since = today - timedelta(days=RECENT_DAYS - 1)
-    logs = session.exec(
-        select(DailyLog.log_date, DailyLog.morning_pain).where(
+def _window(
+    session: Session, patient_id: uuid.UUID, since: date, today: date, recomputed: Recomputed | None
+) -> Recomputed:
+    """Logs and current decisions of the 28 days up to today (reused when already loaded)."""
+    if recomputed is not None and recomputed.covers(since, today):
+        return recomputed
+    rows = session.exec(
+        select(DailyLog).where(
             DailyLog.patient_id == patient_id,
             col(DailyLog.log_date) >= since,
             col(DailyLog.log_date) <= today,
         )
     ).all()
-    current = col(DecisionRecord.superseded_at).is_(None)
-    records = session.exec(
-        select(DecisionRecord)
-        .where(
-            DecisionRecord.patient_id == patient_id,
-            current,
-            col(DecisionRecord.decision_date) <= today,
-        )
-        .order_by(col(DecisionRecord.decision_date).desc())
-        .limit(RECENT_DAYS)
-    ).all()
-    last_progress = session.exec(
-        select(func.max(DecisionRecord.decision_date)).where(
-            DecisionRecord.patient_id == patient_id, current, col(DecisionRecord.progressed)
+    history = recomputed.history if recomputed else load_history(session, patient_id)
+    logs = {row.log_date: to_day_log(row) for row in rows}
+    return Recomputed(
+        since, today, history, logs, current_records(session, patient_id, since, today)
+    )
+
+
+def _log_span(
+    session: Session, patient_id: uuid.UUID, row: PatientStatus | None, written: date | None
+) -> tuple[date | None, date | None]:
+    if row is not None and written is not None:
+        first = min(row.first_log_date or written, written)
+        return first, max(row.last_log_date or written, written)
+    span = session.exec(
+        select(func.min(DailyLog.log_date), func.max(DailyLog.log_date)).where(
+            DailyLog.patient_id == patient_id
         )
     ).one()
-    recent: dict[str, dict[str, object]] = {}
-    for log_date, morning in logs:
-        recent[log_date.isoformat()] = {"m": morning, "l": 1}
-    for record in records:
-        if record.decision_date >= since:
-            recent.setdefault(record.decision_date.isoformat(), {})["d"] = record.decision
-    latest = records[0] if records else None
+    return span[0], span[1]
+
+
+def _last_progress(
+    session: Session, patient_id: uuid.UUID, row: PatientStatus | None, window: Recomputed
+) -> date | None:
+    progressed = [d for d, r in window.records.items() if r.progressed]
+    if progressed:
+        return max(progressed)
+    previous = row.last_progress_date if row else None
+    if previous is None or previous < window.window_start:
+        return previous  # the recomputed days cannot have changed it
+    return session.exec(
+        select(func.max(DecisionRecord.decision_date)).where(
+            DecisionRecord.patient_id == patient_id,
+            col(DecisionRecord.superseded_at).is_(None),
+            col(DecisionRecord.progressed),
+        )
+    ).one()
+
+
+def refresh_status(
+    session: Session,
+    patient_id: uuid.UUID,
+    today: date,
+    now: datetime,
+    *,
+    recomputed: Recomputed | None = None,
+    written: date | None = None,
+) -> None:
+    """Rebuild the patient's row and give it a new change number.
+
+    `recomputed` is what the write just loaded and decided; `written` the date of a log just
+    created or replaced (so the first and last log dates need no query).
+    """
+    since = today - timedelta(days=LOOKBACK_DAYS)
+    window = _window(session, patient_id, since, today, recomputed)
     row = session.get(PatientStatus, patient_id)
+    first, last = _log_span(session, patient_id, row, written)
+    recent: dict[str, dict[str, Any]] = {}
+    for day, log in window.logs.items():
+        if since <= day <= today:
+            recent[day.isoformat()] = {"m": log.morning_pain, "l": 1}
+    in_window = {d: r for d, r in window.records.items() if since <= d <= today}
+    for day, record in in_window.items():
+        recent.setdefault(day.isoformat(), {})["d"] = record.decision
+    latest = in_window[max(in_window)] if in_window else None
     if row is None:
         row = PatientStatus(patient_id=patient_id, phase=1, change_seq=0)
-    row.phase = setting_on(load_history(session, patient_id), today).phase
+    row.phase = setting_on(window.history, today).phase
     row.first_log_date, row.last_log_date = first, last
     row.decision_date = latest.decision_date if latest else None
     row.decision = latest.decision if latest else None
     row.referral = latest.referral if latest else None
     row.phase_ready = latest.phase_ready if latest else False
-    row.last_progress_date = last_progress
+    row.last_progress_date = _last_progress(session, patient_id, row, window)
     row.recent = recent
     row.updated_at = now
-    row.change_seq = next_value(session, CHANGE_SEQ)
+    with session.no_autoflush:  # one UPDATE of the row, at commit
+        row.change_seq = next_value(session, CHANGE_SEQ)
     session.add(row)
 
 

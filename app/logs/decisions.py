@@ -6,7 +6,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -68,6 +68,20 @@ def supersede(session: Session, record: DecisionRecord, now: datetime) -> None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Recomputed:
+    """What a recompute loaded and decided, for the status row to reuse without re-reading."""
+
+    window_start: date
+    end: date
+    history: list[PatientSetting]
+    logs: dict[date, DayLog]
+    records: dict[date, DecisionRecord]  # current records in the window, after recomputing
+
+    def covers(self, start: date, end: date) -> bool:
+        return self.window_start <= start and end <= self.end
+
+
 def recompute(
     session: Session,
     patient_id: uuid.UUID,
@@ -77,11 +91,13 @@ def recompute(
     now: datetime,
     *,
     include_start: bool = True,
-) -> dict[date, DecisionRecord]:
+    revision: int | None = None,
+) -> Recomputed:
     """Recompute `start` and every later day up to `end` that has a log or a record.
 
     Days are computed in order, so each day's prior decisions are already up to date. A day
     whose inputs did not change keeps its record; a changed one supersedes the old record.
+    `revision` is the newest log revision id if the caller just wrote one.
     """
     history = load_history(session, patient_id)
     window_start = start - timedelta(days=LOOKBACK_DAYS)
@@ -97,13 +113,14 @@ def recompute(
     targets = sorted(
         {d for d in (*logs, *records) if start < d <= end} | ({start} if include_start else set())
     )
-    revision = session.exec(
-        select(func.max(LogRevision.id)).where(LogRevision.patient_id == patient_id)
-    ).one()
+    if revision is None:
+        revision = session.exec(
+            select(func.max(LogRevision.id)).where(LogRevision.patient_id == patient_id)
+        ).one()
     canonical = {day: _canonical_log(log) for day, log in logs.items()}
     for day in targets:
         _decide(session, patient_id, day, history, logs, canonical, records, revision, cause, now)
-    return records
+    return Recomputed(window_start, end, history, logs, records)
 
 
 def _decide(

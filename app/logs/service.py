@@ -35,7 +35,8 @@ def etag_of(log: DailyLog, record: DecisionRecord) -> str:
 
 def lock_patient(session: Session, patient_id: uuid.UUID) -> None:
     """Serialise one patient's writes (PostgreSQL row lock; SQLite's write lock already does)."""
-    session.exec(select(User.id).where(User.id == patient_id).with_for_update()).one()
+    if session.get_bind().dialect.name != "sqlite":
+        session.exec(select(User.id).where(User.id == patient_id).with_for_update()).one()
 
 
 def check_log_date(patient: User, day: date, now: datetime, field: str = "log_date") -> None:
@@ -98,21 +99,21 @@ def save_daily_log(
         log.version += 1
     log.updated_at = now
     session.add(log)
-    session.add(
-        LogRevision(
-            patient_id=patient.id,
-            log_date=log_date,
-            version=log.version,
-            values=incoming,
-            recorded_at=now,
-        )
+    revision = LogRevision(
+        patient_id=patient.id,
+        log_date=log_date,
+        version=log.version,
+        values=incoming,
+        recorded_at=now,
     )
+    session.add(revision)
     session.flush()
     today = today_in(patient.timezone, now)
-    records = recompute(session, patient.id, log_date, max(today, log_date), "log_written", now)
-    refresh_status(session, patient.id, today, now)
+    end = max(today, log_date)
+    done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision.id)
+    refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     session.commit()
-    record = records[log_date]
+    record = done.records[log_date]
     return SavedLog(log, record.guidance, etag_of(log, record), created=created)
 
 
@@ -137,10 +138,9 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
         supersede(session, record, now)
     session.flush()
     today = today_in(patient.timezone, now)
-    recompute(
-        session, patient.id, log_date, max(today, log_date), "log_deleted", now, include_start=False
-    )
-    refresh_status(session, patient.id, today, now)
+    end = max(today, log_date)
+    done = recompute(session, patient.id, log_date, end, "log_deleted", now, include_start=False)
+    refresh_status(session, patient.id, today, now, recomputed=done)
     session.commit()
 
 
@@ -152,8 +152,9 @@ def guidance_for(session: Session, patient: User, day: date, now: datetime) -> D
         return record
     begin_write(session)
     lock_patient(session, patient.id)
-    record = recompute(session, patient.id, day, day, "requested", now)[day]
-    refresh_status(session, patient.id, today_in(patient.timezone, now), now)
+    done = recompute(session, patient.id, day, day, "requested", now)
+    refresh_status(session, patient.id, today_in(patient.timezone, now), now, recomputed=done)
+    record = done.records[day]
     session.commit()
     return record
 

@@ -50,10 +50,47 @@ day_values = st.fixed_dictionaries({}, optional=FIELDS)
 
 
 @st.composite
-def histories(draw: st.DrawFn, first: int = -30, last: int = 1) -> list[DayLog]:
+def random_histories(draw: st.DrawFn, first: int = -30, last: int = 1) -> list[DayLog]:
     """Up to 24 logs on distinct dates from TODAY+first to TODAY+last (some outside the window)."""
     by_offset = draw(st.dictionaries(st.integers(first, last), day_values, max_size=24))
     return [log_on(k, v) for k, v in by_offset.items()]
+
+
+LOW_PAIN = st.sampled_from([0, 1, 2, 2, 2, 3, 3] * 3 + [4, 5, 6, 7, 9])  # mostly safe
+
+
+@st.composite
+def rehab_day(draw: st.DrawFn) -> dict[str, Any]:
+    """A plausible rehab day: mostly low pain, sometimes loading, a run or glides."""
+    day: dict[str, Any] = {
+        "morning_pain": draw(_maybe(LOW_PAIN)),
+        "sitting_pain": draw(LOW_PAIN),
+        "sitting_tolerance_min": draw(st.sampled_from([40, 55, 60, 60, 75, 90])),
+    }
+    if draw(st.booleans()):
+        day |= {"loading_pain": draw(_maybe(LOW_PAIN)), "loading_stage": 2}
+    if draw(st.booleans()):
+        speed = draw(st.sampled_from([60, 65, 80, 90, 97]))
+        day |= {"sprint_pain": draw(LOW_PAIN), "sprint_speed_pct": speed}
+    if draw(st.booleans()):
+        paresthesia = draw(st.sampled_from(["none", "none", "settled", "lasting", None]))
+        day |= {"glide_pain": draw(LOW_PAIN), "glide_type": "slider", "paresthesia": paresthesia}
+        day["symptom_extent"] = draw(st.sampled_from(["buttock", "thigh", "below_knee"]))
+    return day
+
+
+@st.composite
+def rehab_histories(draw: st.DrawFn) -> list[DayLog]:
+    """Three weeks of mostly logged, mostly calm days (rules of every kind get to fire)."""
+    logs = []
+    for k in range(-20, 1):
+        if draw(st.integers(0, 9)) < 8:
+            logs.append(log_on(k, draw(rehab_day())))
+    return logs
+
+
+def histories() -> st.SearchStrategy[list[DayLog]]:
+    return random_histories() | rehab_histories()
 
 
 thresholds = st.builds(

@@ -7,7 +7,7 @@ import re
 from typing import Any, get_type_hints
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.rules import DayLog, Readiness, assess_readiness
@@ -187,7 +187,11 @@ def test_readiness_has_no_field_that_could_carry_a_score() -> None:
 _SPEEDS = {f"{pct}%" for pct in (70, 85, 95)}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(logs=histories(), phase=st.integers(1, 6))
 def test_restrictions_come_from_a_fixed_vocabulary_without_pain_numbers(
     logs: list[DayLog], phase: int
