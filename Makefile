@@ -27,7 +27,7 @@ migrate: $(VENV)/.installed
 	$(VENV)/bin/alembic upgrade head
 
 demo: migrate
-	$(PY) -m app.demo
+	HOST=$(HOST) PORT=$(PORT) $(PY) -m app.demo
 
 run: install demo
 	$(VENV)/bin/uvicorn app.main:app --host $(HOST) --port $(PORT)

@@ -85,10 +85,10 @@ def urgency_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return (
         -REFERRAL_RANK.get(row["referral"], 0),
         -int("back_off_streak" in row["flags"]),
-        -row["_back_offs"],
         -int("missing_logs" in row["flags"]),
         -(row["days_since_log"] if row["days_since_log"] is not None else 10_000),
         -int(row["trend"] == "worsening"),
+        -row["_back_offs"],
         -int("phase_ready" in row["flags"]),
         row["display_name"].lower(),
     )
