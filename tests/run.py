@@ -1,7 +1,7 @@
 """`make test`: the whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
 
-Also runs the front end's unit tests (vitest) when the front end is present. Exits non-zero if
-any part fails. Extra arguments go to pytest.
+Also runs ruff, mypy and the front end's unit tests (vitest). Exits non-zero if any part
+fails. Extra arguments go to pytest (and skip the static checks and vitest).
 """
 
 from __future__ import annotations
@@ -26,6 +26,16 @@ def main(argv: list[str]) -> int:
     postgres_url = base.pop("TEST_DATABASE_URL", "")
     pytest = [sys.executable, "-m", "pytest", *argv]
     results: dict[str, int] = {}
+    if not argv:
+        bin_dir = Path(sys.executable).parent
+        results["ruff (lint and format)"] = run(
+            "ruff (lint and format)",
+            ["sh", "-c", f"{bin_dir}/ruff check . && {bin_dir}/ruff format --check ."],
+            base,
+        )
+        results["mypy (strict, app/)"] = run(
+            "mypy (strict, app/)", [f"{bin_dir}/mypy", "app"], base
+        )
     if (ROOT / "frontend" / "package.json").exists() and not argv:
         results["frontend unit tests (vitest)"] = run(
             "frontend unit tests (vitest)", ["npm", "test", "--silent"], base, ROOT / "frontend"

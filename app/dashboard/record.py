@@ -93,7 +93,7 @@ def read_patient_logs(
 
 
 def _log_item(log: Any, record: Any) -> dict[str, Any]:
-    item = log.model_dump()
+    item: dict[str, Any] = log.model_dump()
     item["decision"] = record.decision if record else None
     item["referral"] = record.referral if record else None
     item["guidance"] = record.guidance if record else None

@@ -68,20 +68,20 @@ class PatientRecord(PatientSettingsOut):
     decisions: list[GuidanceOut]
 
 
-ThresholdsPatch = create_model(  # bounds come from the rules module, the one source of truth
-    "ThresholdsPatch",
-    __config__=ConfigDict(extra="forbid"),
-    **{
-        name: (Annotated[int, Field(strict=True, ge=low, le=high)] | None, None)
-        for name, (low, high) in THRESHOLD_LIMITS.items()
-    },
+_BOUNDED: dict[str, Any] = {
+    name: (Annotated[int, Field(strict=True, ge=low, le=high)] | None, None)
+    for name, (low, high) in THRESHOLD_LIMITS.items()
+}
+# Bounds come from the rules module, the one source of truth.
+ThresholdsPatch: type[BaseModel] = create_model(
+    "ThresholdsPatch", __config__=ConfigDict(extra="forbid"), **_BOUNDED
 )
 
 
 class PatientPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
     phase: Annotated[int, Field(strict=True, ge=1, le=6)] | None = None
-    thresholds: ThresholdsPatch | None = None  # type: ignore[valid-type]
+    thresholds: ThresholdsPatch | None = None
     effective_on: IsoDate | None = Field(
         default=None, description="When the change takes effect (default: the patient's today)."
     )

@@ -24,7 +24,7 @@ COACHED = {"Kari", "Anders", "Jonas"}
 
 
 def _register(session: Session, email: str, name: str, role: str, now: datetime) -> User:
-    data = RegisterIn(email=email, password=DEMO_PASSWORD, display_name=name, role=role)  # type: ignore[arg-type]
+    data = RegisterIn(email=email, password=DEMO_PASSWORD, display_name=name, role=role)
     return register_user(session, data, now - timedelta(days=DAYS))
 
 

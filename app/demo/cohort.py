@@ -16,7 +16,7 @@ from app.models import User
 from app.rules import Thresholds
 
 Story = Callable[[int], dict[str, Any] | None]  # day offset -> that day's log (None: not logged)
-STEADY = {"morning_pain": 2, "sitting_pain": 2, "sitting_tolerance_min": 60}
+STEADY: dict[str, Any] = {"morning_pain": 2, "sitting_pain": 2, "sitting_tolerance_min": 60}
 
 
 def _referral(offset: int) -> dict[str, Any] | None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from app.rules.readiness import RESTRICTIONS
 
-Restriction = Literal[tuple(sorted(RESTRICTIONS))]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    Restriction = str
+else:  # an enum of the fixed phrases, in the OpenAPI document too
+    Restriction = Literal[tuple(sorted(RESTRICTIONS))]
 
 
 class AthleteReadiness(BaseModel):

@@ -26,7 +26,7 @@ router = APIRouter(prefix="/api/v1", tags=["sharing"])
 def create_share(data: ShareCreate, patient: PatientUser, session: SessionDep) -> ShareCodeOut:
     """Create a one-time code (valid 7 days) for a clinician (full record) or coach (readiness)."""
     share, code = service.create_code(session, patient, data.scope, utcnow())
-    return ShareCodeOut(id=share.id, code=code, scope=data.scope, expires_at=share.expires_at)  # type: ignore[arg-type]
+    return ShareCodeOut(id=share.id, code=code, scope=data.scope, expires_at=share.expires_at)
 
 
 @router.get("/me/shares", response_model=ShareList, responses=problem_responses(403))
@@ -65,6 +65,6 @@ def redeem(data: RedeemIn, user: CurrentUser, request: Request, session: Session
         id=link.id,
         patient_id=patient.id,
         patient_display_name=patient.display_name,
-        scope=link.scope,  # type: ignore[arg-type]
+        scope=link.scope,
         created_at=link.created_at,
     )
