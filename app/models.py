@@ -165,6 +165,7 @@ class DecisionRecord(SQLModel, table=True):
     referral: str | None = Field(default=None, max_length=16)
     phase_ready: bool = False
     progressed: bool = False  # some component progressed (a PR-* rule fired)
+    rules: str = Field(default="", max_length=255)  # the fired rule IDs, space-separated
     guidance: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     thresholds: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     phase: int

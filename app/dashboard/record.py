@@ -13,8 +13,9 @@ from app.core.clock import today_in
 from app.core.db import begin_write
 from app.core.errors import InvalidInput
 from app.dashboard.status import refresh_status
-from app.logs.decisions import current_records, recompute
+from app.logs.decisions import recompute
 from app.logs.patient_settings import add_setting, load_history, state_on, thresholds_of
+from app.logs.records import guidances_between
 from app.logs.service import list_logs, lock_patient
 from app.models import DecisionRecord, PatientSetting, User
 from app.sharing.service import LinkedPatient
@@ -64,9 +65,7 @@ def read_patient_record(
     today = today_in(patient.timezone, now)
     start = today - timedelta(days=HISTORY_DAYS - 1)
     rows = list_logs(session, patient, start, today, now)
-    decisions = [
-        r.guidance for _, r in sorted(current_records(session, patient.id, start, today).items())
-    ]
+    decisions = guidances_between(session, patient.id, start, today)
     record = _profile(session, linked, now) | {
         "logs": [_log_item(log, rec) for log, rec in rows],
         "decisions": decisions,
@@ -96,7 +95,6 @@ def _log_item(log: Any, record: Any) -> dict[str, Any]:
     item: dict[str, Any] = log.model_dump()
     item["decision"] = record.decision if record else None
     item["referral"] = record.referral if record else None
-    item["guidance"] = record.guidance if record else None
     return item
 
 

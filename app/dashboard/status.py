@@ -14,8 +14,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.core.sequence import CHANGE_SEQ, next_value
-from app.logs.decisions import LOOKBACK_DAYS, Recomputed, current_records, to_day_log
+from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs
 from app.logs.patient_settings import load_history, setting_on
+from app.logs.records import current_rows
 from app.models import DailyLog, DecisionRecord, PatientStatus
 
 
@@ -25,18 +26,10 @@ def _window(
     """Logs and current decisions of the 28 days up to today (reused when already loaded)."""
     if recomputed is not None and recomputed.covers(since, today):
         return recomputed
-    rows = session.exec(
-        select(DailyLog).where(
-            DailyLog.patient_id == patient_id,
-            col(DailyLog.log_date) >= since,
-            col(DailyLog.log_date) <= today,
-        )
-    ).all()
     history = recomputed.history if recomputed else load_history(session, patient_id)
-    logs = {row.log_date: to_day_log(row) for row in rows}
-    return Recomputed(
-        since, today, history, logs, current_records(session, patient_id, since, today)
-    )
+    logs = load_day_logs(session, patient_id, since, today)
+    records = current_rows(session, patient_id, since, today)
+    return Recomputed(since, today, history, logs, records, {})
 
 
 def _log_span(

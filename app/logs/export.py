@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from app.logs.decisions import current_records
 from app.logs.fhir import fhir_bundle
 from app.logs.patient_settings import load_history, thresholds_of
+from app.logs.records import current_rows, guidances_between
 from app.logs.schemas import LogFields
 from app.models import AccessLogEntry, CareLink, DailyLog, ShareCode, User
 
@@ -32,7 +32,7 @@ def _logs(session: Session, patient: User) -> list[DailyLog]:
 
 def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any]:
     logs = _logs(session, patient)
-    records = current_records(session, patient.id, logs[0].log_date, date.max) if logs else {}
+    decisions = guidances_between(session, patient.id, logs[0].log_date, date.max) if logs else []
     shares = session.exec(select(ShareCode).where(ShareCode.patient_id == patient.id)).all()
     links = session.exec(select(CareLink).where(CareLink.patient_id == patient.id)).all()
     access = session.exec(
@@ -58,7 +58,7 @@ def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any
             for s in load_history(session, patient.id)
         ],
         "logs": [{"log_date": log.log_date.isoformat(), **_values(log)} for log in logs],
-        "decisions": [record.guidance for _, record in sorted(records.items())],
+        "decisions": decisions,
         "shares": [
             {
                 "scope": s.scope,
@@ -100,7 +100,7 @@ def _values(log: DailyLog) -> dict[str, Any]:
 def export_csv(session: Session, patient: User, now: datetime) -> str:
     """One row per logged day; a value not logged is an empty cell, never 0."""
     logs = _logs(session, patient)
-    records = current_records(session, patient.id, logs[0].log_date, date.max) if logs else {}
+    records = current_rows(session, patient.id, logs[0].log_date, date.max) if logs else {}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

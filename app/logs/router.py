@@ -96,7 +96,7 @@ def get_guidance(
     now = utcnow()
     target = day or today_in(patient.timezone, now)
     service.check_log_date(patient, target, now, field="date")
-    return GuidanceOut.model_validate(service.guidance_for(session, patient, target, now).guidance)
+    return GuidanceOut.model_validate(service.guidance_for(session, patient, target, now)[1])
 
 
 @router.get(

@@ -13,9 +13,10 @@ from app.core.clock import today_in
 from app.core.db import begin_write
 from app.core.errors import InvalidInput, NotFound, PreconditionFailed
 from app.dashboard.status import refresh_status
-from app.logs.decisions import current_records, recompute, stale, supersede
+from app.logs.decisions import recompute, stale
+from app.logs.records import RecordRow, current_guidance, current_rows, supersede
 from app.logs.schemas import LogFields, LogIn
-from app.models import DailyLog, DecisionRecord, LogRevision, User
+from app.models import DailyLog, LogRevision, User
 
 LOG_FIELDS = tuple(LogFields.model_fields)
 MAX_RANGE_DAYS = 366
@@ -29,7 +30,7 @@ class SavedLog:
     created: bool
 
 
-def etag_of(log: DailyLog, record: DecisionRecord) -> str:
+def etag_of(log: DailyLog, record: RecordRow) -> str:
     return f'"{log.id.hex[:16]}-{log.version}-{record.id}"'
 
 
@@ -52,9 +53,7 @@ def _find_log(session: Session, patient_id: uuid.UUID, log_date: date) -> DailyL
     ).first()
 
 
-def _check_if_match(
-    if_match: str | None, log: DailyLog | None, record: DecisionRecord | None
-) -> None:
+def _check_if_match(if_match: str | None, log: DailyLog | None, record: RecordRow | None) -> None:
     if if_match is None:
         return
     tags = {tag.strip() for tag in if_match.split(",")}
@@ -83,14 +82,14 @@ def save_daily_log(
     begin_write(session)
     lock_patient(session, patient.id)
     log = _find_log(session, patient.id, log_date)
-    record = current_records(session, patient.id, log_date, log_date).get(log_date)
+    found = current_guidance(session, patient.id, log_date)
+    record = found[0] if found else None
     _check_if_match(if_match, log, record)
     incoming = data.model_dump()
     created = log is None
-    if log is not None and _values(log) == incoming and not stale(record):
-        assert record is not None
+    if log is not None and found is not None and _values(log) == incoming and not stale(record):
         session.commit()
-        return SavedLog(log, record.guidance, etag_of(log, record), created=False)
+        return SavedLog(log, found[1], etag_of(log, found[0]), created=False)
     if log is None:
         log = DailyLog(patient_id=patient.id, log_date=log_date, created_at=now, **incoming)
     else:
@@ -114,7 +113,9 @@ def save_daily_log(
     refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     session.commit()
     record = done.records[log_date]
-    return SavedLog(log, record.guidance, etag_of(log, record), created=created)
+    # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
+    guidance = done.guidance.get(log_date) or (found[1] if found else {})
+    return SavedLog(log, guidance, etag_of(log, record), created=created)
 
 
 def delete_daily_log(session: Session, patient: User, log_date: date, now: datetime) -> None:
@@ -133,9 +134,9 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
             recorded_at=now,
         )
     )
-    record = current_records(session, patient.id, log_date, log_date).get(log_date)
+    record = current_rows(session, patient.id, log_date, log_date).get(log_date)
     if record is not None:
-        supersede(session, record, now)
+        supersede(session, record.id, now)
     session.flush()
     today = today_in(patient.timezone, now)
     end = max(today, log_date)
@@ -144,32 +145,36 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
     session.commit()
 
 
-def guidance_for(session: Session, patient: User, day: date, now: datetime) -> DecisionRecord:
+def guidance_for(
+    session: Session, patient: User, day: date, now: datetime
+) -> tuple[RecordRow, dict[str, Any]]:
     """The stored decision for `day`, computed from the history first if there is none yet."""
-    record = current_records(session, patient.id, day, day).get(day)
-    if not stale(record):
-        assert record is not None
-        return record
+    found = current_guidance(session, patient.id, day)
+    if found is not None and not stale(found[0]):
+        return found
     begin_write(session)
     lock_patient(session, patient.id)
     done = recompute(session, patient.id, day, day, "requested", now)
     refresh_status(session, patient.id, today_in(patient.timezone, now), now, recomputed=done)
-    record = done.records[day]
     session.commit()
-    return record
+    if day in done.guidance:
+        return done.records[day], done.guidance[day]
+    again = current_guidance(session, patient.id, day)
+    assert again is not None
+    return again
 
 
 def read_log(session: Session, patient: User, log_date: date, now: datetime) -> SavedLog:
     log = _find_log(session, patient.id, log_date)
     if log is None:
         raise NotFound("No log for this date.")
-    record = guidance_for(session, patient, log_date, now)
-    return SavedLog(log, record.guidance, etag_of(log, record), created=False)
+    record, guidance = guidance_for(session, patient, log_date, now)
+    return SavedLog(log, guidance, etag_of(log, record), created=False)
 
 
 def list_logs(
     session: Session, patient: User, start: date | None, end: date | None, now: datetime
-) -> list[tuple[DailyLog, DecisionRecord | None]]:
+) -> list[tuple[DailyLog, RecordRow | None]]:
     today = today_in(patient.timezone, now)
     end = end or today
     start = start or end - timedelta(days=27)
@@ -186,5 +191,5 @@ def list_logs(
         )
         .order_by(col(DailyLog.log_date))
     ).all()
-    records = current_records(session, patient.id, start, end)
+    records = current_rows(session, patient.id, start, end)
     return [(log, records.get(log.log_date)) for log in logs]

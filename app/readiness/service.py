@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.core.clock import today_in
-from app.logs.decisions import LOOKBACK_DAYS, to_day_log
+from app.logs.decisions import LOOKBACK_DAYS, RULE_COLUMNS, to_day_log
 from app.logs.patient_settings import state_on
 from app.models import CareLink, DailyLog, DecisionRecord, PatientSetting, User
 from app.rules import DayLog, PriorDecision, assess_readiness, evaluate
@@ -43,16 +43,21 @@ def athletes_readiness(session: Session, coach: User, now: datetime) -> list[dic
     ids = [a.id for a in athletes]
     earliest = min(today_in(a.timezone, now) for a in athletes) - timedelta(days=WELLNESS_DAYS + 1)
     logs = _grouped(
-        session.exec(
-            select(DailyLog).where(
+        session.execute(
+            select(col(DailyLog.patient_id), *RULE_COLUMNS).where(
                 col(DailyLog.patient_id).in_(ids), col(DailyLog.log_date) >= earliest
             )
         ).all(),
         "patient_id",
     )
     records = _grouped(
-        session.exec(
-            select(DecisionRecord).where(
+        session.execute(
+            select(
+                col(DecisionRecord.patient_id),
+                col(DecisionRecord.decision_date),
+                col(DecisionRecord.decision),
+                col(DecisionRecord.rules),
+            ).where(
                 col(DecisionRecord.patient_id).in_(ids),
                 col(DecisionRecord.superseded_at).is_(None),
                 col(DecisionRecord.decision_date) >= earliest,
@@ -76,19 +81,15 @@ def athletes_readiness(session: Session, coach: User, now: datetime) -> list[dic
 
 def _readiness_row(
     athlete: User,
-    rows: list[DailyLog],
-    records: list[DecisionRecord],
+    rows: list[Any],
+    records: list[Any],
     settings: list[PatientSetting],
     today: Any,
 ) -> dict[str, Any]:
     day_logs: list[DayLog] = [to_day_log(r) for r in rows if r.log_date <= today]
     window_start = today - timedelta(days=LOOKBACK_DAYS)
     prior = [
-        PriorDecision(
-            decision_date=r.decision_date,
-            decision=r.decision,
-            rules=frozenset(reason["rule"] for reason in r.guidance.get("reasons", ())),
-        )
+        PriorDecision(r.decision_date, r.decision, frozenset(r.rules.split()))
         for r in records
         if window_start <= r.decision_date < today
     ]
