@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.telemetry import TelemetryConfig
 
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
@@ -23,6 +24,12 @@ from app.logs.router import router as logs_router
 from app.readiness.router import router as readiness_router
 from app.sharing.router import router as sharing_router
 
+TELEMETRY_OFF: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+}
 DESCRIPTION = """Loadline stores a patient's daily pain log for proximal hamstring tendinopathy
 and answers, day by day, whether to **progress, hold or back off**, with the rule IDs behind it.
 Sign in with `POST /api/v1/auth/token` (or the Authorize button) and send
@@ -42,6 +49,7 @@ def create_app() -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        telemetry=None if settings.telemetry else TELEMETRY_OFF,
     )
     install_error_handlers(app)
     install_openapi(app)

@@ -69,6 +69,7 @@ class LiveServer:
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
+        self.stop()
         raise RuntimeError("server did not become ready in 30 s")
 
     def kill(self) -> None:
@@ -91,8 +92,8 @@ def live_server(tmp_dir: Path, workers: int = 1, name: str = "live") -> Iterator
     with fresh_database(tmp_dir, name) as url:
         migrate(url)
         server = LiveServer(url, workers)
-        server.start()
         try:
+            server.start()  # inside: a start that times out still stops the process
             yield server
         finally:
             server.stop()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
 from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
 
 from app.auth.service import Principal, load_principal
 from app.core.clock import utcnow
-from app.core.db import SessionDep
+from app.core.db import SessionDep, run_db
 from app.core.errors import Forbidden, Unauthorized
 from app.core.security import decode_access_token
 from app.models import User
@@ -18,7 +18,7 @@ from app.models import User
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-def current_principal(
+async def current_principal(
     session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]
 ) -> Principal:
     if not token or len(token) > 4096:
@@ -26,7 +26,7 @@ def current_principal(
     claims = decode_access_token(token)
     if claims is None:
         raise Unauthorized()
-    user = load_principal(session, claims.user_id, claims.session_id, utcnow())
+    user = await run_db(load_principal, session, claims.user_id, claims.session_id, utcnow())
     if user is None:
         raise Unauthorized("This session has ended. Please sign in again.")
     return Principal(user=user, session_id=claims.session_id)
@@ -35,12 +35,12 @@ def current_principal(
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def current_user(principal: CurrentPrincipal) -> User:
+async def current_user(principal: CurrentPrincipal) -> User:
     return principal.user
 
 
-def _role(role: str) -> Callable[[User], User]:
-    def dependency(user: Annotated[User, Depends(current_user)]) -> User:
+def _role(role: str) -> Callable[[User], Coroutine[Any, Any, User]]:
+    async def dependency(user: Annotated[User, Depends(current_user)]) -> User:
         if user.role != role:
             raise Forbidden(f"Only a {role} account can do this.")
         return user

@@ -34,12 +34,13 @@ LOGIN_EMAIL, LOGIN_IP, PASSWORD_CHANGE = "login-email", "login-ip", "password-ch
 
 
 def register_user(session: Session, data: RegisterIn, now: datetime) -> User:
+    password_hash = hash_password(data.password)  # slow on purpose: before taking the write lock
     begin_write(session)
     if session.exec(select(User.id).where(User.email == data.email)).first():
         raise Conflict("An account with this email already exists.")
     user = User(
         email=data.email,
-        password_hash=hash_password(data.password),
+        password_hash=password_hash,
         display_name=data.display_name,
         role=data.role,
         created_at=now,
@@ -60,17 +61,22 @@ def register_user(session: Session, data: RegisterIn, now: datetime) -> User:
 
 
 def sign_in(session: Session, email: str, password: str, ip: str, now: datetime) -> TokenOut:
-    """Check credentials with the same work whether or not the email exists."""
+    """Check credentials with the same work whether or not the email exists.
+
+    The (deliberately slow) password check runs outside any write transaction, so a burst of
+    sign-ins never holds up the writes of patients logging their day.
+    """
     settings = get_settings()
     window = timedelta(minutes=settings.login_window_minutes)
     email = email.strip().lower()
-    begin_write(session)
     ratelimit.ensure_allowed(
         session, LOGIN_EMAIL, email, settings.login_failures_per_email, window, now
     )
     ratelimit.ensure_allowed(session, LOGIN_IP, ip, settings.login_failures_per_ip, window, now)
     user = session.exec(select(User).where(User.email == email)).first()
+    session.commit()  # end the read transaction before the slow part
     valid, new_hash = verify_password(password, user.password_hash if user else None)
+    begin_write(session)
     if user is None or not valid:
         ratelimit.record_failure(session, LOGIN_EMAIL, email, window, now)
         ratelimit.record_failure(session, LOGIN_IP, ip, window, now)
@@ -173,16 +179,18 @@ def change_password(
     settings = get_settings()
     window = timedelta(minutes=settings.login_window_minutes)
     key = str(user.id)
-    begin_write(session)
     ratelimit.ensure_allowed(
         session, PASSWORD_CHANGE, key, settings.login_failures_per_email, window, now
     )
+    session.commit()  # no transaction open during the slow hashing
     valid, _ = verify_password(current, user.password_hash)
+    new_hash = hash_password(new) if valid else ""
+    begin_write(session)
     if not valid:
         ratelimit.record_failure(session, PASSWORD_CHANGE, key, window, now)
         session.commit()
         raise Forbidden("The current password is not correct.")
-    user.password_hash = hash_password(new)
+    user.password_hash = new_hash
     session.add(user)
     end_all_sessions(session, user.id, now, keep=session_id)
     session.commit()

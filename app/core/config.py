@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     argon2_parallelism: int = 4
 
     sqlite_busy_timeout_ms: int = 10000
+    # Run database work on the event loop instead of a thread (default: on SQLite, whose calls
+    # are short in-process CPU work; a thread hop per call would cost more than the call).
+    db_inline: bool | None = None
+    # FastAPI's OpenTelemetry instrumentation (spans, metrics); off unless you export them.
+    telemetry: bool = False
     max_body_bytes: int = 64 * 1024
     cors_origins: list[str] = []
     frontend_dist: Path = ROOT / "frontend" / "dist"
@@ -62,6 +67,10 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def run_db_inline(self) -> bool:
+        return self.is_sqlite if self.db_inline is None else self.db_inline
 
     @property
     def secret(self) -> str:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 from fastapi import Depends
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
+from starlette.concurrency import run_in_threadpool
 
 from app.core.config import get_settings
 
 WRITE_OPTION = "loadline_write"
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def sqlite_pragmas(busy_timeout_ms: int) -> list[str]:
@@ -70,9 +73,19 @@ def get_engine() -> Engine:
     return build_engine(settings.database_url, settings.sqlite_busy_timeout_ms)
 
 
-def get_session() -> Iterator[Session]:
-    with Session(get_engine(), expire_on_commit=False) as session:
+async def run_db(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run blocking database work: inline on SQLite, in the thread pool otherwise."""
+    if get_settings().run_db_inline:
+        return fn(*args, **kwargs)
+    return await run_in_threadpool(fn, *args, **kwargs)
+
+
+async def get_session() -> AsyncIterator[Session]:
+    session = Session(get_engine(), expire_on_commit=False)
+    try:
         yield session
+    finally:
+        await run_db(session.close)
 
 
 def begin_write(session: Session) -> None:

@@ -5,17 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response
-from fastapi.responses import Response as PlainResponse
 
 from app.auth.deps import ClinicianUser
 from app.core.clock import utcnow
-from app.core.db import SessionDep
+from app.core.db import SessionDep, run_db
 from app.core.openapi import problem_responses
+from app.core.responses import FastJSON
 from app.core.types import IsoDate
 from app.dashboard import record, service
 from app.dashboard.schemas import (
     Dashboard,
-    DashboardRow,
     DecisionHistory,
     DecisionRecordOut,
     PatientPatch,
@@ -40,32 +39,21 @@ LinkedDep = Annotated[LinkedPatient, Depends(linked)]
     response_model=Dashboard,
     responses={304: {"description": "Not modified (If-None-Match matched the ETag)"}},
 )
-def dashboard(
+async def dashboard(
     clinician: ClinicianUser,
     session: SessionDep,
-    response: Response,
     since: Annotated[str | None, Query(max_length=64)] = None,
     if_none_match: Annotated[str | None, Header(max_length=512)] = None,
-) -> Dashboard | PlainResponse:
+) -> Response:
     """Linked patients, most urgent first. Poll with If-None-Match (304) or `since=<cursor>`."""
-    now = utcnow()
-    state = service.dashboard_state(session, clinician, service.SCOPE, now)
     if since is not None:
         service.parse_cursor(since)
-    etag = state.etag(since)
-    if if_none_match and etag in {tag.strip() for tag in if_none_match.split(",")}:
-        return PlainResponse(status_code=304, headers={"ETag": etag})
-    rows, removed = service.dashboard_rows(session, clinician, state, since, now)
-    service.log_list_view(
-        session, clinician, [r["patient_id"] for r in rows], "dashboard_viewed", now
+    etag, body = await run_db(
+        service.dashboard_answer, session, clinician, since, if_none_match, utcnow()
     )
-    response.headers["ETag"] = etag
-    response.headers["Cache-Control"] = "private, no-cache"
-    return Dashboard(
-        patients=[DashboardRow.model_validate(row) for row in rows],
-        removed=removed,
-        cursor=state.cursor,
-    )
+    if body is None:
+        return Response(status_code=304, headers={"ETag": etag})
+    return FastJSON(body, headers={"ETag": etag, "Cache-Control": "private, no-cache"})
 
 
 @router.get(

@@ -126,3 +126,22 @@ def log_list_view(
     begin_write(session)
     record_view_once_a_day(session, holder, patient_ids, action, now)
     session.commit()
+
+
+def matches(etag: str, if_none_match: str | None) -> bool:
+    return bool(if_none_match) and etag in {tag.strip() for tag in (if_none_match or "").split(",")}
+
+
+def dashboard_answer(
+    session: Session, clinician: User, since: str | None, if_none_match: str | None, now: datetime
+) -> tuple[str, dict[str, Any] | None]:
+    """The ETag, and the body unless `If-None-Match` is current (then None: answer 304)."""
+    state = dashboard_state(session, clinician, SCOPE, now)
+    etag = state.etag(since)
+    if matches(etag, if_none_match):
+        return etag, None
+    rows, removed = dashboard_rows(session, clinician, state, since, now)
+    log_list_view(session, clinician, [r["patient_id"] for r in rows], "dashboard_viewed", now)
+    for row in rows:
+        del row["_back_offs"]
+    return etag, {"patients": rows, "removed": removed, "cursor": state.cursor}

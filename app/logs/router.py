@@ -9,21 +9,19 @@ from fastapi.responses import JSONResponse
 
 from app.auth.deps import PatientUser
 from app.core.clock import today_in, utcnow
-from app.core.db import SessionDep
+from app.core.db import SessionDep, run_db
 from app.core.openapi import problem_responses
+from app.core.responses import FastJSON
 from app.core.types import IsoDate
 from app.logs import export, service
-from app.logs.schemas import GuidanceOut, LogIn, LogList, LogListItem, LogOut, LogWithGuidance
+from app.logs.schemas import GuidanceOut, LogIn, LogList, LogWithGuidance
 
 router = APIRouter(prefix="/api/v1/me", tags=["daily logs"], responses=problem_responses(403))
 
 
-def _envelope(saved: service.SavedLog, response: Response) -> LogWithGuidance:
-    response.headers["ETag"] = saved.etag
-    return LogWithGuidance(
-        log=LogOut.model_validate(saved.log, from_attributes=True),
-        guidance=GuidanceOut.model_validate(saved.guidance),
-    )
+def _envelope(saved: service.SavedLog, status_code: int = 200) -> FastJSON:
+    body = {"log": service.log_view(saved.log), "guidance": saved.guidance}
+    return FastJSON(body, status_code=status_code, headers={"ETag": saved.etag})
 
 
 @router.put(
@@ -35,26 +33,24 @@ def _envelope(saved: service.SavedLog, response: Response) -> LogWithGuidance:
         **problem_responses(412),
     },
 )
-def put_log(
+async def put_log(
     log_date: IsoDate,
     data: LogIn,
     patient: PatientUser,
     session: SessionDep,
-    response: Response,
     if_match: Annotated[str | None, Header(max_length=512)] = None,
-) -> LogWithGuidance:
+) -> FastJSON:
     """Create (201) or fully replace (200) one day's log; answers with that day's guidance."""
-    saved = service.save_daily_log(session, patient, log_date, data, utcnow(), if_match)
-    response.status_code = status.HTTP_201_CREATED if saved.created else status.HTTP_200_OK
-    return _envelope(saved, response)
+    saved = await run_db(
+        service.save_daily_log, session, patient, log_date, data, utcnow(), if_match
+    )
+    return _envelope(saved, status.HTTP_201_CREATED if saved.created else status.HTTP_200_OK)
 
 
 @router.get("/logs/{log_date}", response_model=LogWithGuidance, responses=problem_responses(404))
-def get_log(
-    log_date: IsoDate, patient: PatientUser, session: SessionDep, response: Response
-) -> LogWithGuidance:
+async def get_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) -> FastJSON:
     """One day's log with its guidance and an `ETag` for `If-Match`."""
-    return _envelope(service.read_log(session, patient, log_date, utcnow()), response)
+    return _envelope(await run_db(service.read_log, session, patient, log_date, utcnow()))
 
 
 @router.delete(
@@ -62,41 +58,40 @@ def get_log(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(404),
 )
-def delete_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) -> Response:
+async def delete_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) -> Response:
     """Delete one day's log; the decisions of later days are recomputed."""
-    service.delete_daily_log(session, patient, log_date, utcnow())
+    await run_db(service.delete_daily_log, session, patient, log_date, utcnow())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/logs", response_model=LogList)
-def list_logs(
+async def list_logs(
     patient: PatientUser,
     session: SessionDep,
     start: Annotated[IsoDate | None, Query(alias="from")] = None,
     end: Annotated[IsoDate | None, Query(alias="to")] = None,
-) -> LogList:
+) -> FastJSON:
     """Logs from `from` to `to` (default: the last 28 days), by date, with each day's decision."""
-    rows = service.list_logs(session, patient, start, end, utcnow())
+    rows = await run_db(service.list_logs, session, patient, start, end, utcnow())
     items = [
-        LogListItem.model_validate(log, from_attributes=True).model_copy(
-            update={"decision": rec.decision, "referral": rec.referral} if rec else {}
-        )
+        service.log_view(log)
+        | {"decision": rec.decision if rec else None, "referral": rec.referral if rec else None}
         for log, rec in rows
     ]
-    return LogList(logs=items)
+    return FastJSON({"logs": items})
 
 
 @router.get("/guidance", response_model=GuidanceOut)
-def get_guidance(
+async def get_guidance(
     patient: PatientUser,
     session: SessionDep,
     day: Annotated[IsoDate | None, Query(alias="date")] = None,
-) -> GuidanceOut:
+) -> FastJSON:
     """The guidance for a date (default: today in the patient's time zone)."""
     now = utcnow()
     target = day or today_in(patient.timezone, now)
     service.check_log_date(patient, target, now, field="date")
-    return GuidanceOut.model_validate(service.guidance_for(session, patient, target, now)[1])
+    return FastJSON((await run_db(service.guidance_for, session, patient, target, now))[1])
 
 
 @router.get(

@@ -30,6 +30,17 @@ class SavedLog:
     created: bool
 
 
+def log_view(log: DailyLog) -> dict[str, Any]:
+    """The log as the API shows it (the fields of `LogOut`)."""
+    view = {name: getattr(log, name) for name in LOG_FIELDS}
+    view["log_date"], view["version"], view["updated_at"] = (
+        log.log_date,
+        log.version,
+        log.updated_at,
+    )
+    return view
+
+
 def etag_of(log: DailyLog, record: RecordRow) -> str:
     return f'"{log.id.hex[:16]}-{log.version}-{record.id}"'
 

@@ -10,9 +10,11 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.core.clock import today_in
+from app.dashboard.service import dashboard_state, log_list_view, matches
 from app.logs.decisions import LOOKBACK_DAYS, RULE_COLUMNS, to_day_log
 from app.logs.patient_settings import state_on
 from app.models import CareLink, DailyLog, DecisionRecord, PatientSetting, User
+from app.readiness.schemas import Athletes
 from app.rules import DayLog, PriorDecision, assess_readiness, evaluate
 from app.rules.readiness import WELLNESS_DAYS
 
@@ -102,3 +104,16 @@ def _readiness_row(
         "restrictions": list(readiness.restrictions),
         "as_of": max((log.log_date for log in day_logs), default=None),
     }
+
+
+def readiness_answer(
+    session: Session, coach: User, if_none_match: str | None, now: datetime
+) -> tuple[str, dict[str, Any] | None]:
+    """The ETag, and the athletes' readiness unless `If-None-Match` is current (then None)."""
+    etag = dashboard_state(session, coach, SCOPE, now).etag(None)
+    if matches(etag, if_none_match):
+        return etag, None
+    rows = athletes_readiness(session, coach, now)
+    log_list_view(session, coach, [row["athlete_id"] for row in rows], "readiness_viewed", now)
+    # The response model is the privacy filter: validate against it even on this fast path.
+    return etag, Athletes.model_validate({"athletes": rows}).model_dump(mode="json")

@@ -1,0 +1,161 @@
+"""Phone-size screenshots of the three main screens for docs/screenshots/.
+
+    .venv/bin/python -m tests.e2e.screenshots [--out docs/screenshots] [--scale 1]
+
+Starts a real server on a fresh database (SQLite; PostgreSQL if TEST_DATABASE_URL is set), loads
+the demo data (`python -m app.demo`), links a clinician to the demo patient through the API
+(sharing code, redeemed), then drives Chromium at 390x844:
+
+- log-today.png: the demo patient's log for today, filled in through the UI (today's demo log
+  is deleted first, so the form is shown being filled rather than already saved);
+- guidance.png: the guidance card right after saving it;
+- clinician-dashboard.png: the clinician's patient list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import httpx2 as httpx
+from playwright.sync_api import Page, expect, sync_playwright
+
+from tests.e2e.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    ROOT,
+    TIMEOUT_MS,
+    api_register,
+    api_user,
+    choose,
+    dist_is_built,
+    sign_in_ui,
+)
+from tests.live import LiveServer, live_server
+
+DEMO_EMAIL = "patient@demo.loadline.app"
+DEMO_PASSWORD = "loadline-demo"  # printed by `make run`; demo data only
+# Scroll a heading's section to the top of the screen, just below the sticky main navigation.
+SCROLL_BELOW_NAV = """h => {
+  const nav = document.querySelector('nav[aria-label="Main"]');
+  const below = nav ? nav.getBoundingClientRect().bottom : 0;
+  const top = h.closest('section').getBoundingClientRect().top + window.scrollY;
+  window.scrollTo(0, top - below - 8);
+}"""
+
+
+def load_demo(server: LiveServer) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "app.demo"],
+        cwd=ROOT,
+        env=server.env(),
+        check=True,
+        capture_output=True,
+    )
+
+
+def link_clinician(server: LiveServer) -> str:
+    """A clinician holding a (redeemed) clinician code of the demo patient; returns the email."""
+    clinician = api_register(server.url, "clinician", display_name="Dr Ana Berg")
+    patient = api_user(server.url, DEMO_EMAIL, DEMO_PASSWORD)
+    code = httpx.post(
+        f"{server.url}/api/v1/me/shares",
+        json={"scope": "clinician"},
+        headers={"Authorization": f"Bearer {patient.token()}"},
+        timeout=10,
+    )
+    assert code.status_code == 201, code.text
+    linked = httpx.post(
+        f"{server.url}/api/v1/links",
+        json={"code": code.json()["code"]},
+        headers={"Authorization": f"Bearer {clinician.token()}"},
+        timeout=10,
+    )
+    assert linked.status_code == 201, linked.text
+    return clinician.email
+
+
+def clear_today(server: LiveServer) -> None:
+    patient = api_user(server.url, DEMO_EMAIL, DEMO_PASSWORD)
+    token = patient.token()
+    headers = {"Authorization": f"Bearer {token}"}
+    today = httpx.get(f"{server.url}/api/v1/me/guidance", headers=headers, timeout=10).json()
+    answer = httpx.delete(
+        f"{server.url}/api/v1/me/logs/{today['date']}", headers=headers, timeout=10
+    )
+    assert answer.status_code in (204, 404), answer.text
+
+
+def shoot(page: Page, path: Path) -> None:
+    page.screenshot(path=str(path), animations="disabled", caret="hide")
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def capture(server: LiveServer, clinician_email: str, out: Path, phone: dict[str, Any]) -> None:
+    expect.set_options(timeout=TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            patient = browser.new_context(base_url=server.url, **phone)
+            page = patient.new_page()
+            sign_in_ui(page, DEMO_EMAIL, DEMO_PASSWORD)
+            choose(page, "Morning pain", "2")
+            choose(page, "Sitting pain", "3")
+            page.get_by_role("spinbutton", name="Sitting tolerance (minutes)").fill("75")
+            page.get_by_role("switch", name="I did loading exercises today").check()
+            choose(page, "Pain during loading", "2")
+            choose(page, "Loading stage", "2 · Slow strength, small hip bend")
+            # the answers, not the date strip: the pain section at the top of the screen
+            page.get_by_role("heading", name="Pain", exact=True).evaluate(SCROLL_BELOW_NAV)
+            shoot(page, out / "log-today.png")
+
+            page.get_by_role("button", name="Save log").click()
+            card = page.get_by_test_id("guidance")
+            expect(card).to_be_visible()
+            expect(card.get_by_role("heading", name="Today’s guidance")).to_be_focused()
+            shoot(page, out / "guidance.png")
+            patient.close()
+
+            doctor = browser.new_context(base_url=server.url, **phone)
+            page = doctor.new_page()
+            sign_in_ui(page, clinician_email, role="clinician")
+            patients = page.get_by_role("region", name="Your patients (most urgent first)")
+            expect(patients.get_by_role("heading", level=3).first).to_be_visible()
+            expect(page.get_by_text("Updated ")).to_be_visible()
+            shoot(page, out / "clinician-dashboard.png")
+            doctor.close()
+        finally:
+            browser.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--scale", type=float, default=1, help="device scale factor (2 = retina)")
+    args = parser.parse_args(argv)
+    if not dist_is_built():
+        print("frontend/dist is not built: run `make frontend`", file=sys.stderr)
+        return 1
+    if not CHROMIUM.is_file():
+        print(f"Chromium not found at {CHROMIUM}", file=sys.stderr)
+        return 1
+    out: Path = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    with (
+        tempfile.TemporaryDirectory(prefix="loadline-shots-") as tmp,
+        live_server(Path(tmp), name="screenshots") as server,
+    ):
+        load_demo(server)
+        clinician_email = link_clinician(server)
+        clear_today(server)
+        capture(server, clinician_email, out, {**PHONE, "device_scale_factor": args.scale})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
