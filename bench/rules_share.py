@@ -23,7 +23,7 @@ WORK = Path(tempfile.mkdtemp(prefix="loadline-share-"))
 os.environ.update(
     DATABASE_URL=f"sqlite:///{WORK / 'share.db'}",
     ENVIRONMENT="test",
-    SECRET_KEY="rules-share-benchmark-secret-0123456789abcdef",
+    SECRET_KEY="rules-share-benchmark-secret-0123456789abcdef",  # noqa: S106
 )
 
 from fastapi.testclient import TestClient  # noqa: E402
