@@ -67,7 +67,11 @@ def app(db_session: Any) -> Iterator[Any]:
     from app.core.db import get_session
     from app.main import app as application
 
-    application.dependency_overrides[get_session] = lambda: db_session
+    def shared_session() -> Any:
+        db_session.expire_all()  # each request starts fresh, as with a session per request
+        return db_session
+
+    application.dependency_overrides[get_session] = shared_session
     yield application
     application.dependency_overrides.clear()
 

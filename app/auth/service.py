@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, update
+from sqlalchemy import bindparam, delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -141,14 +141,19 @@ def load_principal(
     session: Session, user_id: uuid.UUID, session_id: uuid.UUID, now: datetime
 ) -> User | None:
     """The user of a live session (one query), or None once the session is revoked or expired."""
-    found = session.exec(
-        select(User, AuthSession)
-        .join(AuthSession, col(AuthSession.user_id) == col(User.id))
-        .where(AuthSession.id == session_id, User.id == user_id)
-    ).first()
-    if found is None or not _is_live(found[1], now):
+    found = session.execute(_PRINCIPAL, {"sid": session_id, "uid": user_id}).first()
+    if found is None or found[1] is not None or found[2] <= now:
         return None
-    return found[0]
+    user: User = found[0]
+    return user
+
+
+# Built once: this runs on every authenticated request.
+_PRINCIPAL = (
+    select(User, col(AuthSession.revoked_at), col(AuthSession.expires_at))
+    .join(AuthSession, col(AuthSession.user_id) == col(User.id))
+    .where(col(AuthSession.id) == bindparam("sid"), col(User.id) == bindparam("uid"))
+)
 
 
 def end_session(session: Session, session_id: uuid.UUID, now: datetime) -> None:
@@ -198,12 +203,13 @@ def change_password(
 
 def update_profile(session: Session, user: User, patch: MePatch, now: datetime) -> User:
     begin_write(session)
+    changed = False
     if patch.display_name is not None and patch.display_name != user.display_name:
-        user.display_name = patch.display_name
-        if user.role == "patient":
-            touch_status(session, user.id, now)
-    if patch.timezone is not None:
-        user.timezone = patch.timezone
+        user.display_name, changed = patch.display_name, True
+    if patch.timezone is not None and patch.timezone != user.timezone:
+        user.timezone, changed = patch.timezone, True  # the patient's "today" moves
+    if changed and user.role == "patient":
+        touch_status(session, user.id, now)  # dashboards and coaches must notice
     session.add(user)
     session.commit()
     return user

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col
 
 from app.models import Counter
@@ -15,10 +15,12 @@ def next_value(session: Session, name: str) -> int:
     """Increment and return a counter. The row stays locked until commit, so a reader that
     sees value N has also seen every change numbered below N: cursors never skip one.
     Take it as the last step of a write, to hold the lock briefly."""
-    result = session.execute(
-        update(Counter)
-        .where(col(Counter.name) == name)
-        .values(value=col(Counter.value) + 1)
-        .returning(col(Counter.value))
-    )
-    return int(result.scalar_one())
+    return int(session.connection().execute(_NEXT, {"counter": name}).scalar_one())
+
+
+_NEXT = (
+    update(Counter)
+    .where(col(Counter.name) == bindparam("counter"))
+    .values(value=col(Counter.value) + 1)
+    .returning(col(Counter.value))
+)

@@ -16,7 +16,7 @@ from app.dashboard.status import refresh_status
 from app.logs.decisions import recompute
 from app.logs.patient_settings import add_setting, load_history, state_on, thresholds_of
 from app.logs.records import guidances_between
-from app.logs.service import list_logs, lock_patient
+from app.logs.service import list_logs, lock_patient, log_view
 from app.models import DecisionRecord, PatientSetting, User
 from app.sharing.service import LinkedPatient
 
@@ -92,7 +92,7 @@ def read_patient_logs(
 
 
 def _log_item(log: Any, record: Any) -> dict[str, Any]:
-    item: dict[str, Any] = log.model_dump()
+    item = log_view(log)
     item["decision"] = record.decision if record else None
     item["referral"] = record.referral if record else None
     return item

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import bindparam, func, or_
 from sqlmodel import Session, col, select
 
 from app.audit.service import already_logged_today, record_view_once_a_day
@@ -39,7 +39,7 @@ class DashboardState:
         return f'"{hashlib.sha256(raw.encode()).hexdigest()[:32]}"'
 
 
-def _live_links(holder_id: uuid.UUID, scope: str) -> Any:
+def _live_links(holder_id: Any, scope: Any) -> Any:
     return (
         col(CareLink.holder_id) == holder_id,
         col(CareLink.scope) == scope,
@@ -47,27 +47,53 @@ def _live_links(holder_id: uuid.UUID, scope: str) -> Any:
     )
 
 
-def dashboard_state(session: Session, holder: User, scope: str, now: datetime) -> DashboardState:
-    live = session.exec(
-        select(func.max(PatientStatus.change_seq), func.count(), func.max(CareLink.change_seq))
-        .select_from(CareLink)
-        .join(PatientStatus, col(PatientStatus.patient_id) == col(CareLink.patient_id))
-        .where(*_live_links(holder.id, scope))
-    ).one()
-    any_link_seq = session.exec(
-        select(func.max(CareLink.change_seq)).where(
-            CareLink.holder_id == holder.id, CareLink.scope == scope
+# Built once (they run on every poll): the change numbers behind the ETag, in one query...
+_STATE = (
+    select(
+        func.max(PatientStatus.change_seq),
+        func.count(),
+        select(func.max(CareLink.change_seq))
+        .where(
+            col(CareLink.holder_id) == bindparam("holder"),
+            col(CareLink.scope) == bindparam("scope"),
         )
-    ).one()
-    zones = session.exec(
-        select(User.timezone)
-        .distinct()
-        .join(CareLink, col(CareLink.patient_id) == col(User.id))
-        .where(*_live_links(holder.id, scope))
-    ).all()
-    days = ",".join(sorted({today_in(zone, now).isoformat() for zone in zones}))
+        .scalar_subquery(),
+    )
+    .select_from(CareLink)
+    .join(PatientStatus, col(PatientStatus.patient_id) == col(CareLink.patient_id))
+    .where(*_live_links(bindparam("holder"), bindparam("scope")))
+)
+# ...and the patients' time zones, which only change with those numbers, so they are cached.
+_ZONES = (
+    select(col(User.timezone))
+    .distinct()
+    .join(CareLink, col(CareLink.patient_id) == col(User.id))
+    .where(*_live_links(bindparam("holder"), bindparam("scope")))
+)
+_zone_cache: dict[tuple[Any, ...], tuple[str, ...]] = {}
+ZONE_CACHE_SIZE = 4096
+
+
+def _zones(session: Session, key: tuple[Any, ...], params: dict[str, Any]) -> tuple[str, ...]:
+    """Keyed by database change numbers, so a worker can never serve stale zones."""
+    zones = _zone_cache.get(key)
+    if zones is None:
+        zones = tuple(session.execute(_ZONES, params).scalars().all())
+        if len(_zone_cache) >= ZONE_CACHE_SIZE:
+            _zone_cache.clear()
+        _zone_cache[key] = zones
+    return zones
+
+
+def dashboard_state(session: Session, holder: User, scope: str, now: datetime) -> DashboardState:
+    params = {"holder": holder.id, "scope": scope}
+    status_seq, live, link_seq = session.execute(_STATE, params).one()
+    key = (holder.id, scope, status_seq, live, link_seq)
+    days = ",".join(
+        sorted({today_in(zone, now).isoformat() for zone in _zones(session, key, params)})
+    )
     digest = hashlib.sha256(days.encode()).hexdigest()[:8]
-    return DashboardState(live[0] or 0, any_link_seq or 0, live[1], digest)
+    return DashboardState(status_seq or 0, link_seq or 0, live, digest)
 
 
 def parse_cursor(since: str) -> tuple[int, str]:

@@ -10,7 +10,7 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func, insert, update
 from sqlmodel import Session, col, select
 
 from app.core.sequence import CHANGE_SEQ, next_value
@@ -27,13 +27,13 @@ def _window(
     if recomputed is not None and recomputed.covers(since, today):
         return recomputed
     history = recomputed.history if recomputed else load_history(session, patient_id)
-    logs = load_day_logs(session, patient_id, since, today)
+    logs, _ = load_day_logs(session, patient_id, since, today)
     records = current_rows(session, patient_id, since, today)
     return Recomputed(since, today, history, logs, records, {})
 
 
 def _log_span(
-    session: Session, patient_id: uuid.UUID, row: PatientStatus | None, written: date | None
+    session: Session, patient_id: uuid.UUID, row: Any, written: date | None
 ) -> tuple[date | None, date | None]:
     if row is not None and written is not None:
         first = min(row.first_log_date or written, written)
@@ -47,7 +47,7 @@ def _log_span(
 
 
 def _last_progress(
-    session: Session, patient_id: uuid.UUID, row: PatientStatus | None, window: Recomputed
+    session: Session, patient_id: uuid.UUID, row: Any, window: Recomputed
 ) -> date | None:
     progressed = [d for d, r in window.records.items() if r.progressed]
     if progressed:
@@ -62,6 +62,30 @@ def _last_progress(
             col(DecisionRecord.progressed),
         )
     ).one()
+
+
+STATUS = PatientStatus.__table__  # type: ignore[attr-defined]
+_READ = select(STATUS.c.first_log_date, STATUS.c.last_log_date, STATUS.c.last_progress_date).where(
+    STATUS.c.patient_id == bindparam("pid")
+)
+_FIELDS = (
+    "phase",
+    "first_log_date",
+    "last_log_date",
+    "decision_date",
+    "decision",
+    "referral",
+    "phase_ready",
+    "last_progress_date",
+    "recent",
+    "updated_at",
+    "change_seq",
+)
+_UPDATE = (
+    update(STATUS)
+    .where(STATUS.c.patient_id == bindparam("pid"))
+    .values({name: bindparam(f"new_{name}") for name in _FIELDS})
+)
 
 
 def refresh_status(
@@ -80,7 +104,8 @@ def refresh_status(
     """
     since = today - timedelta(days=LOOKBACK_DAYS)
     window = _window(session, patient_id, since, today, recomputed)
-    row = session.get(PatientStatus, patient_id)
+    conn = session.connection()
+    row = conn.execute(_READ, {"pid": patient_id}).first()
     first, last = _log_span(session, patient_id, row, written)
     recent: dict[str, dict[str, Any]] = {}
     for day, log in window.logs.items():
@@ -90,26 +115,29 @@ def refresh_status(
     for day, record in in_window.items():
         recent.setdefault(day.isoformat(), {})["d"] = record.decision
     latest = in_window[max(in_window)] if in_window else None
+    values = {
+        "phase": setting_on(window.history, today).phase,
+        "first_log_date": first,
+        "last_log_date": last,
+        "decision_date": latest.decision_date if latest else None,
+        "decision": latest.decision if latest else None,
+        "referral": latest.referral if latest else None,
+        "phase_ready": latest.phase_ready if latest else False,
+        "last_progress_date": _last_progress(session, patient_id, row, window),
+        "recent": recent,
+        "updated_at": now,
+        "change_seq": next_value(session, CHANGE_SEQ),  # last: holds the counter's lock briefly
+    }
     if row is None:
-        row = PatientStatus(patient_id=patient_id, phase=1, change_seq=0)
-    row.phase = setting_on(window.history, today).phase
-    row.first_log_date, row.last_log_date = first, last
-    row.decision_date = latest.decision_date if latest else None
-    row.decision = latest.decision if latest else None
-    row.referral = latest.referral if latest else None
-    row.phase_ready = latest.phase_ready if latest else False
-    row.last_progress_date = _last_progress(session, patient_id, row, window)
-    row.recent = recent
-    row.updated_at = now
-    with session.no_autoflush:  # one UPDATE of the row, at commit
-        row.change_seq = next_value(session, CHANGE_SEQ)
-    session.add(row)
+        conn.execute(insert(STATUS), {"patient_id": patient_id, **values})
+    else:
+        conn.execute(_UPDATE, {"pid": patient_id, **{f"new_{k}": v for k, v in values.items()}})
 
 
 def touch_status(session: Session, patient_id: uuid.UUID, now: datetime) -> None:
     """Mark the row changed (e.g. a new display name) without recomputing it."""
-    row = session.get(PatientStatus, patient_id)
-    if row is not None:
-        row.updated_at = now
-        row.change_seq = next_value(session, CHANGE_SEQ)
-        session.add(row)
+    session.connection().execute(
+        update(STATUS)
+        .where(STATUS.c.patient_id == patient_id)
+        .values(updated_at=now, change_seq=next_value(session, CHANGE_SEQ))
+    )

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlmodel import Session, col
 
-from app.logs.patient_settings import load_history, setting_on, state_on, thresholds_of
-from app.logs.records import RecordRow, current_rows, insert_record, supersede
+from app.logs.patient_settings import (
+    load_history,
+    phase_started_on,
+    setting_on,
+    state_on,
+    thresholds_of,
+)
+from app.logs.records import RecordRow, current_rows, insert_records, record_of, supersede_all
 from app.models import DailyLog, DecisionRecord, LogRevision, PatientSetting
 from app.rules import RULESET_VERSION, DayLog, PatientState, PriorDecision, evaluate
 
@@ -25,40 +30,36 @@ RED_FLAGS_AT = RULE_FIELDS.index("red_flags")
 
 
 def to_day_log(row: Any) -> DayLog:
-    """A DayLog from a DailyLog (or a row of RULE_COLUMNS)."""
-    values = {name: getattr(row, name) for name in RULE_FIELDS}
-    values["red_flags"] = frozenset(row.red_flags or ())
-    return DayLog(log_date=row.log_date, **values)
+    """A DayLog from a row of RULE_COLUMNS (log_date first, then DayLog's field order)."""
+    values = list(row)
+    values[RED_FLAGS_AT + 1] = frozenset(values[RED_FLAGS_AT + 1] or ())
+    return DayLog(*values)
 
 
 def load_day_logs(
     session: Session, patient_id: uuid.UUID, start: date, end: date
-) -> dict[date, DayLog]:
-    """The logs the rules read, as plain columns (no ORM objects)."""
-    rows = session.execute(
-        select(*RULE_COLUMNS).where(
-            col(DailyLog.patient_id) == patient_id,
-            col(DailyLog.log_date) >= start,
-            col(DailyLog.log_date) <= end,
-        )
-    ).all()
-    return {row.log_date: to_day_log(row) for row in rows}
+) -> tuple[dict[date, DayLog], dict[date, str]]:
+    """The logs the rules read (plain columns, no ORM objects), and each one's canonical text
+    for the inputs digest (the row's repr: stored red flags are already sorted)."""
+    rows = session.connection().execute(_DAY_LOGS, {"pid": patient_id, "start": start, "end": end})
+    logs, canonical = {}, {}
+    for row in rows:
+        logs[row[0]] = to_day_log(row)
+        canonical[row[0]] = repr(tuple(row))
+    return logs, canonical
 
 
-def _canonical_log(log: DayLog) -> str:
-    values = [getattr(log, name) for name in RULE_FIELDS]
-    values[RED_FLAGS_AT] = sorted(log.red_flags)
-    return json.dumps([log.log_date.isoformat(), values], separators=(",", ":"))
+_DAY_LOGS = select(*RULE_COLUMNS).where(
+    col(DailyLog.patient_id) == bindparam("pid"),
+    col(DailyLog.log_date) >= bindparam("start"),
+    col(DailyLog.log_date) <= bindparam("end"),
+)
 
 
-def _digest(logs: Sequence[str], state: PatientState, prior: Sequence[PriorDecision]) -> str:
-    payload = {
-        "ruleset": RULESET_VERSION,
-        "logs": list(logs),
-        "state": [state.phase, str(state.phase_started_on), asdict(state.thresholds)],
-        "prior": [[p.decision_date.isoformat(), p.decision, sorted(p.rules)] for p in prior],
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+def _digest(logs: Sequence[str], state: PatientState, prior: Sequence[str]) -> str:
+    """A fingerprint of everything the rules read: same inputs, same digest, same decision."""
+    parts = [RULESET_VERSION, repr(state), *logs, *prior]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +90,14 @@ def recompute(
 ) -> Recomputed:
     """Recompute `start` and every later day up to `end` that has a log or a record.
 
-    Days are computed in order, so each day's prior decisions are already up to date. A day
-    whose inputs did not change keeps its record; a changed one supersedes the old record.
+    Days are decided in order in memory, so each day's prior decisions are already up to
+    date; then the replaced records are superseded in one statement and the new ones inserted
+    in one more. A day whose inputs did not change keeps its record.
     `revision` is the newest log revision id if the caller just wrote one.
     """
     history = load_history(session, patient_id)
     window_start = start - timedelta(days=LOOKBACK_DAYS)
-    logs = load_day_logs(session, patient_id, window_start, end)
+    logs, canonical = load_day_logs(session, patient_id, window_start, end)
     records = current_rows(session, patient_id, window_start, end)
     targets = sorted(
         {d for d in (*logs, *records) if start < d <= end} | ({start} if include_start else set())
@@ -104,41 +106,57 @@ def recompute(
         revision = session.execute(
             select(func.max(LogRevision.id)).where(col(LogRevision.patient_id) == patient_id)
         ).scalar_one()
-    canonical = {day: _canonical_log(log) for day, log in logs.items()}
     done = Recomputed(window_start, end, history, logs, records, {})
+    batch = _Batch(patient_id, revision, cause, now, canonical, done)
     for day in targets:
-        _decide(session, patient_id, day, done, canonical, revision, cause, now)
+        batch.decide(day)
+    batch.write(session)
     return done
 
 
-def _decide(
-    session: Session,
-    patient_id: uuid.UUID,
-    day: date,
-    done: Recomputed,
-    canonical: dict[date, str],
-    revision: int | None,
-    cause: str,
-    now: datetime,
-) -> None:
-    window = [day - timedelta(days=i) for i in range(LOOKBACK_DAYS, -1, -1)]
-    records = done.records
-    prior_records = [records[d] for d in window[:-1] if d in records]
-    prior = [r.prior() for r in prior_records]
-    state = state_on(done.history, day)
-    digest = _digest([canonical[d] for d in window if d in canonical], state, prior)
-    existing = records.get(day)
-    if existing is not None and existing.inputs_digest == digest:
-        return
-    guidance = evaluate([done.logs[d] for d in window if d in done.logs], day, state, prior)
-    rules = sorted({reason.rule for reason in guidance.reasons})
-    if existing is not None:
-        supersede(session, existing.id, now)
-    as_dict = guidance.as_dict()
-    records[day] = insert_record(
-        session,
-        {
-            "patient_id": patient_id,
+class _Batch:
+    """Decisions made in memory during one recompute, written with two statements."""
+
+    def __init__(
+        self,
+        patient_id: uuid.UUID,
+        revision: int | None,
+        cause: str,
+        now: datetime,
+        canonical: dict[date, str],
+        done: Recomputed,
+    ) -> None:
+        self.patient_id, self.revision, self.cause, self.now = patient_id, revision, cause, now
+        self.canonical, self.done = canonical, done
+        self.priors = {d: _prior_entry(r) for d, r in done.records.items()}
+        self.states: dict[tuple[Any, date], tuple[PatientState, dict[str, int]]] = {}
+        self.superseded: list[int] = []
+        self.new: list[dict[str, Any]] = []
+
+    def _state(self, day: date) -> tuple[PatientState, dict[str, int], Any]:
+        setting = setting_on(self.done.history, day)
+        started = phase_started_on(self.done.history, day)
+        key = (setting.id, started)
+        if key not in self.states:
+            state = state_on(self.done.history, day)
+            self.states[key] = (state, asdict(state.thresholds))
+        return (*self.states[key], setting)
+
+    def decide(self, day: date) -> None:
+        window = [day - timedelta(days=i) for i in range(LOOKBACK_DAYS, -1, -1)]
+        priors = [self.priors[d] for d in window[:-1] if d in self.priors]
+        state, thresholds, setting = self._state(day)
+        logs = [self.canonical[d] for d in window if d in self.canonical]
+        digest = _digest(logs, state, [text for _, text in priors])
+        existing = self.done.records.get(day)
+        if existing is not None and existing.inputs_digest == digest:
+            return
+        day_logs = [self.done.logs[d] for d in window if d in self.done.logs]
+        guidance = evaluate(day_logs, day, state, [prior for prior, _ in priors])
+        rules = sorted({reason.rule for reason in guidance.reasons})
+        as_dict = guidance.as_dict()
+        values = {
+            "patient_id": self.patient_id,
             "decision_date": day,
             "decision": guidance.decision,
             "referral": guidance.referral,
@@ -146,23 +164,41 @@ def _decide(
             "progressed": any(rule.startswith("PR-") for rule in rules),
             "rules": " ".join(rules),
             "guidance": as_dict,
-            "thresholds": asdict(state.thresholds),
+            "thresholds": thresholds,
             "phase": state.phase,
             "ruleset": guidance.ruleset,
             "inputs": {
                 "from": window[0].isoformat(),
                 "to": day.isoformat(),
-                "log_revision": revision,
-                "settings_id": setting_on(done.history, day).id,
+                "log_revision": self.revision,
+                "settings_id": setting.id,
                 "phase_started_on": str(state.phase_started_on) if state.phase_started_on else None,
-                "prior_record_ids": [r.id for r in prior_records],
             },
             "inputs_digest": digest,
-            "cause": cause,
-            "created_at": now,
-        },
-    )
-    done.guidance[day] = as_dict
+            "cause": self.cause,
+            "created_at": self.now,
+        }
+        if existing is not None:
+            self.superseded.append(existing.id)
+        row = record_of(values, record_id=0)  # the id is known once written
+        self.done.records[day] = row
+        self.priors[day] = _prior_entry(row)
+        self.done.guidance[day] = as_dict
+        self.new.append(values)
+
+    def write(self, session: Session) -> None:
+        if self.superseded:
+            supersede_all(session, self.superseded, self.now)
+        if self.new:
+            ids = insert_records(session, self.new)
+            for values, record_id in zip(self.new, ids, strict=True):
+                self.done.records[values["decision_date"]] = record_of(values, record_id)
+
+
+def _prior_entry(record: RecordRow) -> tuple[PriorDecision, str]:
+    """A prior decision for the rules, and its text for the inputs digest."""
+    prior = record.prior()
+    return prior, repr((prior.decision_date, prior.decision, record.rules))
 
 
 def stale(record: RecordRow | None) -> bool:
@@ -205,9 +241,20 @@ def replay(session: Session, record: DecisionRecord) -> dict[str, Any]:
         phase_started_on=date.fromisoformat(started) if started else None,
         thresholds=thresholds_of(setting),
     )
-    prior_ids = inputs.get("prior_record_ids", [])
+    # The prior decisions current when this record was made (same transaction included).
     prior_records = (
-        session.execute(select(DecisionRecord).where(col(DecisionRecord.id).in_(prior_ids)))
+        session.execute(
+            select(DecisionRecord).where(
+                col(DecisionRecord.patient_id) == record.patient_id,
+                col(DecisionRecord.decision_date) >= start,
+                col(DecisionRecord.decision_date) < record.decision_date,
+                col(DecisionRecord.created_at) <= record.created_at,
+                or_(
+                    col(DecisionRecord.superseded_at).is_(None),
+                    col(DecisionRecord.superseded_at) > record.created_at,
+                ),
+            )
+        )
         .scalars()
         .all()
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields
 from datetime import date
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from app.models import PatientSetting
@@ -15,14 +16,17 @@ from app.rules import PatientState, Thresholds
 THRESHOLD_NAMES = tuple(f.name for f in fields(Thresholds))
 
 
+_HISTORY = (
+    select(PatientSetting.__table__)  # type: ignore[attr-defined]
+    .where(col(PatientSetting.patient_id) == bindparam("pid"))
+    .order_by(col(PatientSetting.effective_on), col(PatientSetting.id))
+)
+
+
 def load_history(session: Session, patient_id: uuid.UUID) -> list[PatientSetting]:
-    return list(
-        session.exec(
-            select(PatientSetting)
-            .where(PatientSetting.patient_id == patient_id)
-            .order_by(col(PatientSetting.effective_on), col(PatientSetting.id))
-        ).all()
-    )
+    """The patient's settings rows, oldest first (plain rows with the same attributes)."""
+    rows = session.connection().execute(_HISTORY, {"pid": patient_id}).all()
+    return rows  # type: ignore[return-value]
 
 
 def add_setting(

@@ -7,48 +7,51 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlalchemy import bindparam, select
+from sqlmodel import Session, col
 
 from app.core.clock import today_in
 from app.core.db import begin_write
 from app.core.errors import InvalidInput, NotFound, PreconditionFailed
 from app.dashboard.status import refresh_status
+from app.logs import store
 from app.logs.decisions import recompute, stale
 from app.logs.records import RecordRow, current_guidance, current_rows, supersede
 from app.logs.schemas import LogFields, LogIn
-from app.models import DailyLog, LogRevision, User
+from app.models import User
 
 LOG_FIELDS = tuple(LogFields.model_fields)
 MAX_RANGE_DAYS = 366
+_LOCK = select(col(User.id)).where(col(User.id) == bindparam("pid")).with_for_update()
 
 
 @dataclass(frozen=True, slots=True)
 class SavedLog:
-    log: DailyLog
+    log: dict[str, Any]  # a stored log (see app.logs.store)
     guidance: dict[str, Any]
     etag: str
     created: bool
 
 
-def log_view(log: DailyLog) -> dict[str, Any]:
+def log_view(log: dict[str, Any]) -> dict[str, Any]:
     """The log as the API shows it (the fields of `LogOut`)."""
-    view = {name: getattr(log, name) for name in LOG_FIELDS}
+    view = {name: log[name] for name in LOG_FIELDS}
     view["log_date"], view["version"], view["updated_at"] = (
-        log.log_date,
-        log.version,
-        log.updated_at,
+        log["log_date"],
+        log["version"],
+        log["updated_at"],
     )
     return view
 
 
-def etag_of(log: DailyLog, record: RecordRow) -> str:
-    return f'"{log.id.hex[:16]}-{log.version}-{record.id}"'
+def etag_of(log: dict[str, Any], record: RecordRow) -> str:
+    return f'"{log["id"].hex[:16]}-{log["version"]}-{record.id}"'
 
 
 def lock_patient(session: Session, patient_id: uuid.UUID) -> None:
     """Serialise one patient's writes (PostgreSQL row lock; SQLite's write lock already does)."""
     if session.get_bind().dialect.name != "sqlite":
-        session.exec(select(User.id).where(User.id == patient_id).with_for_update()).one()
+        session.connection().execute(_LOCK, {"pid": patient_id}).one()
 
 
 def check_log_date(patient: User, day: date, now: datetime, field: str = "log_date") -> None:
@@ -58,13 +61,9 @@ def check_log_date(patient: User, day: date, now: datetime, field: str = "log_da
         raise InvalidInput(field, f"must be on or before {tomorrow.isoformat()} (tomorrow)")
 
 
-def _find_log(session: Session, patient_id: uuid.UUID, log_date: date) -> DailyLog | None:
-    return session.exec(
-        select(DailyLog).where(DailyLog.patient_id == patient_id, DailyLog.log_date == log_date)
-    ).first()
-
-
-def _check_if_match(if_match: str | None, log: DailyLog | None, record: RecordRow | None) -> None:
+def _check_if_match(
+    if_match: str | None, log: dict[str, Any] | None, record: RecordRow | None
+) -> None:
     if if_match is None:
         return
     tags = {tag.strip() for tag in if_match.split(",")}
@@ -74,10 +73,6 @@ def _check_if_match(if_match: str | None, log: DailyLog | None, record: RecordRo
         raise PreconditionFailed(
             "This day's log changed since you read it. Reload it and try again."
         )
-
-
-def _values(log: DailyLog) -> dict[str, Any]:
-    return {name: getattr(log, name) for name in LOG_FIELDS}
 
 
 def save_daily_log(
@@ -92,63 +87,46 @@ def save_daily_log(
     check_log_date(patient, log_date, now)
     begin_write(session)
     lock_patient(session, patient.id)
-    log = _find_log(session, patient.id, log_date)
+    log = store.find_log(session, patient.id, log_date)
     found = current_guidance(session, patient.id, log_date)
     record = found[0] if found else None
     _check_if_match(if_match, log, record)
     incoming = data.model_dump()
-    created = log is None
-    if log is not None and found is not None and _values(log) == incoming and not stale(record):
+    unchanged = log is not None and all(log[name] == value for name, value in incoming.items())
+    if unchanged and found is not None and not stale(record):
+        assert log is not None
         session.commit()
         return SavedLog(log, found[1], etag_of(log, found[0]), created=False)
+    values = {**incoming, "updated_at": now}
     if log is None:
-        log = DailyLog(patient_id=patient.id, log_date=log_date, created_at=now, **incoming)
+        created = True
+        base = {"patient_id": patient.id, "log_date": log_date, "created_at": now}
+        log = store.insert_log(session, base | values)
     else:
-        for name, value in incoming.items():
-            setattr(log, name, value)
-        log.version += 1
-    log.updated_at = now
-    session.add(log)
-    revision = LogRevision(
-        patient_id=patient.id,
-        log_date=log_date,
-        version=log.version,
-        values=incoming,
-        recorded_at=now,
-    )
-    session.add(revision)
-    session.flush()
+        created = False
+        log = store.replace_log(session, log, values)
+    revision = store.add_revision(session, patient.id, log_date, log["version"], incoming, now)
     today = today_in(patient.timezone, now)
     end = max(today, log_date)
-    done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision.id)
+    done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision)
     refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     session.commit()
-    record = done.records[log_date]
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
     guidance = done.guidance.get(log_date) or (found[1] if found else {})
-    return SavedLog(log, guidance, etag_of(log, record), created=created)
+    return SavedLog(log, guidance, etag_of(log, done.records[log_date]), created=created)
 
 
 def delete_daily_log(session: Session, patient: User, log_date: date, now: datetime) -> None:
     begin_write(session)
     lock_patient(session, patient.id)
-    log = _find_log(session, patient.id, log_date)
+    log = store.find_log(session, patient.id, log_date)
     if log is None:
         raise NotFound("No log for this date.")
-    session.delete(log)
-    session.add(
-        LogRevision(
-            patient_id=patient.id,
-            log_date=log_date,
-            version=log.version + 1,
-            values=None,
-            recorded_at=now,
-        )
-    )
+    store.delete_log(session, log)
+    store.add_revision(session, patient.id, log_date, log["version"] + 1, None, now)
     record = current_rows(session, patient.id, log_date, log_date).get(log_date)
     if record is not None:
         supersede(session, record.id, now)
-    session.flush()
     today = today_in(patient.timezone, now)
     end = max(today, log_date)
     done = recompute(session, patient.id, log_date, end, "log_deleted", now, include_start=False)
@@ -176,7 +154,7 @@ def guidance_for(
 
 
 def read_log(session: Session, patient: User, log_date: date, now: datetime) -> SavedLog:
-    log = _find_log(session, patient.id, log_date)
+    log = store.find_log(session, patient.id, log_date)
     if log is None:
         raise NotFound("No log for this date.")
     record, guidance = guidance_for(session, patient, log_date, now)
@@ -185,7 +163,7 @@ def read_log(session: Session, patient: User, log_date: date, now: datetime) -> 
 
 def list_logs(
     session: Session, patient: User, start: date | None, end: date | None, now: datetime
-) -> list[tuple[DailyLog, RecordRow | None]]:
+) -> list[tuple[dict[str, Any], RecordRow | None]]:
     today = today_in(patient.timezone, now)
     end = end or today
     start = start or end - timedelta(days=27)
@@ -193,14 +171,6 @@ def list_logs(
         raise InvalidInput("from", "must be on or before `to`")
     if (end - start).days >= MAX_RANGE_DAYS:
         raise InvalidInput("from", f"the range may span at most {MAX_RANGE_DAYS} days")
-    logs = session.exec(
-        select(DailyLog)
-        .where(
-            DailyLog.patient_id == patient.id,
-            col(DailyLog.log_date) >= start,
-            col(DailyLog.log_date) <= end,
-        )
-        .order_by(col(DailyLog.log_date))
-    ).all()
+    logs = store.logs_between(session, patient.id, start, end)
     records = current_rows(session, patient.id, start, end)
-    return [(log, records.get(log.log_date)) for log in logs]
+    return [(log, records.get(log["log_date"])) for log in logs]

@@ -88,7 +88,7 @@ def _readiness_row(
     settings: list[PatientSetting],
     today: Any,
 ) -> dict[str, Any]:
-    day_logs: list[DayLog] = [to_day_log(r) for r in rows if r.log_date <= today]
+    day_logs: list[DayLog] = [to_day_log(r[1:]) for r in rows if r.log_date <= today]
     window_start = today - timedelta(days=LOOKBACK_DAYS)
     prior = [
         PriorDecision(r.decision_date, r.decision, frozenset(r.rules.split()))

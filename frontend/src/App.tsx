@@ -110,6 +110,9 @@ export function App() {
   } else content = <Routes path={path} role={me.role} />;
 
   const nav = me ? NAV[me.role] ?? [] : [];
+  // Until the session has been read, a signed-in page keeps the navigation's place, so the page
+  // does not move down when it appears (sign-in and register never show it).
+  const navShell = !booted && !publicPage;
   return (
     <>
       <div id="shell">
@@ -123,6 +126,7 @@ export function App() {
           </a>
           {!online && <span class="offline-pill">Offline</span>}
         </header>
+        {navShell && <div class="mainnav mainnav-shell" aria-hidden="true" />}
         {nav.length > 0 && (
           <nav class="mainnav" aria-label="Main">
             <ul>

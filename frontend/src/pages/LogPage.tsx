@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { addDays, friendlyDate, isIsoDate, lastNDays, monthName, shortLabel, todayIn, weekdayShort, dayNumber, formatTimestamp } from '../dates';
 import { errorsByField, problemMessage, ApiError, readProblem } from '../http';
 import { emptyLog, localReferral, pickLogFields, prefillFrom, validateLog } from '../log';
+import { mergeIntoForm, TouchedByDate, viewFor, type FormView, type TouchKey, type Toggles } from '../logForm';
 import type { OutboxEntry } from '../outbox';
 import {
   apiFetch,
@@ -28,24 +29,8 @@ const WELL = scaleOptions(1, 7);
 const PAIN_ANCHORS: [string, string] = ['0 = no pain', '10 = worst imaginable'];
 const WELL_ANCHORS: [string, string] = ['1 = very good', '7 = very bad'];
 const EDITABLE_DAYS = 14;
-
-interface Toggles {
-  loading: boolean;
-  running: boolean;
-  glides: boolean;
-}
-
-function togglesFor(b: LogBody): Toggles {
-  return {
-    loading: b.loading_pain !== null,
-    running: b.sprint_pain !== null,
-    glides: b.glide_pain !== null || b.paresthesia !== null,
-  };
-}
-
-function hasWellness(b: LogBody): boolean {
-  return [b.sleep, b.fatigue, b.stress, b.soreness, b.session_rpe, b.session_min].some((v) => v !== null);
-}
+/** With nothing for the day on this phone, how long the page waits for the server before showing the form. */
+const SERVER_WAIT_MS = 1500;
 
 function decisionOf(l: LogRecord | undefined): LogRecord['decision'] {
   if (!l) return null;
@@ -63,9 +48,8 @@ export function LogPage({ date: dateParam }: { date?: string }) {
   const valid = isIsoDate(date) && date <= today && date >= first;
 
   const [logs, setLogs] = useState<LogRecord[]>([]);
-  const [form, setForm] = useState<LogBody>(emptyLog());
-  const [toggles, setToggles] = useState<Toggles>({ loading: false, running: false, glides: false });
-  const [moreOpen, setMoreOpen] = useState(false);
+  const [view, setView] = useState<FormView>(() => viewFor(emptyLog()));
+  const { form, toggles, moreOpen } = view;
   const [guidance, setGuidance] = useState<Guidance | null>(null);
   const [entry, setEntry] = useState<OutboxEntry | undefined>(undefined);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -73,29 +57,42 @@ export function LogPage({ date: dateParam }: { date?: string }) {
   const [status, setStatus] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [exists, setExists] = useState(false);
+  /** The date whose saved answers have been read: until then a skeleton stands in for the form. */
+  const [readyFor, setReadyFor] = useState<string | null>(null);
+  /** What the patient touched on this visit, per date: no later source overwrites it. */
+  const touched = useRef(new TouchedByDate());
+  /** The date the day state (guidance, errors, status) belongs to. */
+  const loadedDate = useRef<string | null>(null);
+  /** Changed since the last save (then a background error does not replace the patient's edits). */
   const dirty = useRef(false);
   const guidanceHeading = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const focusGuidance = useRef(false);
+  /** Counts saves: a server answer asked for before a save is older than what was saved. */
+  const saves = useRef(0);
 
-  function applyBody(b: LogBody) {
-    setForm(b);
-    setToggles(togglesFor(b));
-    setMoreOpen(hasWellness(b));
-  }
-
-  // Load the day: outbox entry first (it is the newest), then the cache, then the server.
+  // Load the day: outbox entry first (it is the newest), then the cache, then the server. Each
+  // source fills only what the patient has not touched on this visit to the day.
   useEffect(() => {
     if (!valid) return;
     let alive = true;
-    dirty.current = false;
-    setErrors({});
-    setFormError(null);
-    setStatus(null);
-    setGuidance(null);
-    setEntry(undefined);
-    setExists(false);
-
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    if (loadedDate.current !== date) {
+      // another day (not just the same day read again): start afresh
+      loadedDate.current = date;
+      dirty.current = false;
+      setErrors({});
+      setFormError(null);
+      setStatus(null);
+      setGuidance(null);
+      setEntry(undefined);
+      setExists(false);
+    }
+    const applyBody = (b: LogBody) => setView((v) => mergeIntoForm(v, b, touched.current.for(date)));
+    const reveal = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      if (alive) setReadyFor(date);
+    };
     const blankWithPrefill = (list: LogRecord[]) => {
       const b = emptyLog();
       Object.assign(b, prefillFrom(list, date));
@@ -103,11 +100,18 @@ export function LogPage({ date: dateParam }: { date?: string }) {
     };
 
     (async () => {
-      const cached = await getCachedLogs();
-      if (!alive) return;
-      setLogs(cached);
-      const queued = await outbox.get(date);
-      if (!alive) return;
+      let cached: LogRecord[] = [];
+      let queued: OutboxEntry | undefined;
+      try {
+        cached = await getCachedLogs();
+        if (!alive) return;
+        setLogs(cached);
+        queued = await outbox.get(date);
+        if (!alive) return;
+      } catch {
+        /* storage unavailable: start from a blank form */
+      }
+      const rec = cached.find((l) => l.log_date === date);
       if (queued) {
         setEntry(queued);
         applyBody(queued.body);
@@ -115,47 +119,65 @@ export function LogPage({ date: dateParam }: { date?: string }) {
           setErrors(errorsByField(queued.lastError));
           setFormError(problemMessage(queued.lastError));
         }
-      } else {
-        const rec = cached.find((l) => l.log_date === date);
-        if (rec) {
-          applyBody(pickLogFields(rec));
-          setGuidance(rec.guidance ?? null);
-          setExists(true);
-        } else applyBody(blankWithPrefill(cached));
-      }
+      } else if (rec) {
+        applyBody(pickLogFields(rec));
+        setGuidance(rec.guidance ?? null);
+        setExists(true);
+      } else applyBody(blankWithPrefill(cached));
 
-      if (!navigator.onLine) return;
+      const online = navigator.onLine;
+      // Nothing about this day on the phone: the server may still hold it (another phone, a fresh
+      // sign-in). Wait briefly for its answer, so the guidance card does not push the form down.
+      if (queued || rec || !online) reveal();
+      else timer = setTimeout(reveal, SERVER_WAIT_MS);
+      if (!online) return;
+
+      // The list (date strip, prefill) and the day are asked for together.
+      const from = addDays(today, -41);
+      const listDone = (async () => {
+        try {
+          const list = await apiJson<{ logs: LogRecord[] }>(`/me/logs?from=${from}&to=${today}`);
+          if (!alive) return cached;
+          const merged = mergeLogs(cached, list.logs ?? []);
+          setLogs(merged);
+          await setCachedLogs(merged);
+          return merged;
+        } catch {
+          return cached; /* offline or server trouble: the cached version stays */
+        }
+      })();
+      if (queued) return;
+      const savesBefore = saves.current;
       try {
-        const from = addDays(today, -41);
-        const list = await apiJson<{ logs: LogRecord[] }>(`/me/logs?from=${from}&to=${today}`);
-        if (!alive) return;
-        const merged = mergeLogs(cached, list.logs ?? []);
-        setLogs(merged);
-        await setCachedLogs(merged);
-        if (queued) return;
         const res = await apiFetch(`/me/logs/${date}`);
-        if (!alive) return;
+        if (!alive || saves.current !== savesBefore) return;
         if (res.ok) {
           const data = (await res.json()) as LogWithGuidance;
-          await cacheLogResult(date, data);
-          if (!alive || dirty.current) return;
+          if (!alive || saves.current !== savesBefore) return;
           applyBody(pickLogFields(data.log));
           setGuidance(data.guidance ?? null);
           setExists(true);
+          reveal();
+          await listDone; // the list is cached first, then this day with its guidance
+          await cacheLogResult(date, data);
         } else if (res.status === 404) {
-          if (!alive || dirty.current) return;
           setExists(false);
-          applyBody(blankWithPrefill(merged));
+          reveal();
+          const merged = await listDone;
+          if (alive && saves.current === savesBefore) applyBody(blankWithPrefill(merged));
         } else {
           const p = await readProblem(res);
           if (alive) setStatus(problemMessage(p));
         }
       } catch {
         /* offline or server trouble: the cached version stays */
+      } finally {
+        reveal();
       }
     })();
     return () => {
       alive = false;
+      if (timer !== undefined) clearTimeout(timer);
     };
   }, [date, valid, today]);
 
@@ -212,20 +234,33 @@ export function LogPage({ date: dateParam }: { date?: string }) {
     );
   }
 
-  const set = <K extends keyof LogBody>(k: K) => (v: LogBody[K]) => {
+  const touch = (key: TouchKey) => {
     dirty.current = true;
-    setForm((f) => ({ ...f, [k]: v }));
+    touched.current.touch(date, key);
+  };
+
+  const set = <K extends keyof LogBody>(k: K) => (v: LogBody[K]) => {
+    touch(k);
+    setView((s) => ({ ...s, form: { ...s.form, [k]: v } }));
     if (errors[k]) setErrors((e) => ({ ...e, [k]: '' }));
   };
 
   const toggle = (k: keyof Toggles) => (on: boolean) => {
-    dirty.current = true;
-    setToggles((t) => ({ ...t, [k]: on }));
+    touch(`toggle:${k}`);
+    setView((s) => ({ ...s, toggles: { ...s.toggles, [k]: on } }));
   };
 
   const toggleFlag = (flag: RedFlag, on: boolean) => {
-    dirty.current = true;
-    setForm((f) => ({ ...f, red_flags: on ? [...f.red_flags.filter((x) => x !== flag), flag] : f.red_flags.filter((x) => x !== flag) }));
+    touch(`flag:${flag}`);
+    setView((s) => {
+      const rest = s.form.red_flags.filter((x) => x !== flag);
+      return { ...s, form: { ...s.form, red_flags: on ? [...rest, flag] : rest } };
+    });
+  };
+
+  const toggleMore = () => {
+    touched.current.touch(date, 'more');
+    setView((s) => ({ ...s, moreOpen: !s.moreOpen }));
   };
 
   function buildBody(): LogBody {
@@ -273,6 +308,7 @@ export function LogPage({ date: dateParam }: { date?: string }) {
     }
     setFormError(null);
     setSaving(true);
+    saves.current++;
     setState({ lastAck: null });
     try {
       const queued = await outbox.queue(date, body);
@@ -365,310 +401,327 @@ export function LogPage({ date: dateParam }: { date?: string }) {
         </ul>
       </nav>
 
-      {entry && entry.status === 'pending' && (
-        <Notice kind="info">
-          <p>
-            <strong>This day is saved on this phone and waiting to sync.</strong>{' '}
-            {online ? 'It will be sent shortly.' : 'It will be sent when you are back online.'} Guidance appears once it has synced.
-          </p>
-        </Notice>
-      )}
+      {readyFor !== date ? (
+        <LogSkeleton />
+      ) : (
+        <>
+          {entry && entry.status === 'pending' && (
+            <Notice kind="info">
+              <p>
+                <strong>This day is saved on this phone and waiting to sync.</strong>{' '}
+                {online ? 'It will be sent shortly.' : 'It will be sent when you are back online.'} Guidance appears once it has synced.
+              </p>
+            </Notice>
+          )}
 
-      {guidance && !entry && (
-        <GuidanceCard guidance={guidance} title={date === today ? 'Today’s guidance' : `Guidance for ${shortLabel(date)}`} headingRef={guidanceHeading} />
-      )}
-      {!guidance && exists && !entry && (
-        <p class="muted">No guidance is available for this day yet.</p>
-      )}
+          {guidance && !entry && (
+            <GuidanceCard guidance={guidance} title={date === today ? 'Today’s guidance' : `Guidance for ${shortLabel(date)}`} headingRef={guidanceHeading} />
+          )}
+          {!guidance && exists && !entry && (
+            <p class="muted">No guidance is available for this day yet.</p>
+          )}
 
-      <form class="logform" onSubmit={save} noValidate aria-labelledby="logform-title">
-        <h2 id="logform-title" class="sr-only">
-          {exists ? 'Edit your answers' : 'Your answers'}
-        </h2>
-        {formError && (
-          <div class="notice notice-error" role="alert" tabIndex={-1} ref={summaryRef} id="form-errors">
-            <p>
-              <strong>{formError}</strong>
-            </p>
-            {errorList.length > 0 && (
-              <ul>
-                {errorList.map(([k, m]) => (
-                  <li key={k}>
-                    <a href={`#${fieldAnchor(k)}`} onClick={(e) => focusField(e, fieldAnchor(k))}>
-                      {m}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+          <form class="logform" onSubmit={save} noValidate aria-labelledby="logform-title">
+            <h2 id="logform-title" class="sr-only">
+              {exists ? 'Edit your answers' : 'Your answers'}
+            </h2>
+            {formError && (
+              <div class="notice notice-error" role="alert" tabIndex={-1} ref={summaryRef} id="form-errors">
+                <p>
+                  <strong>{formError}</strong>
+                </p>
+                {errorList.length > 0 && (
+                  <ul>
+                    {errorList.map(([k, m]) => (
+                      <li key={k}>
+                        <a href={`#${fieldAnchor(k)}`} onClick={(e) => focusField(e, fieldAnchor(k))}>
+                          {m}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
             )}
-          </div>
-        )}
 
-        <section class="card" aria-labelledby="pain-h">
-          <h2 id="pain-h" class="h-section">
-            Pain
-          </h2>
-          <OptionGroup
-            id="morning_pain"
-            label="Morning pain"
-            hint="Pain or stiffness when you woke up (or in your morning test)."
-            options={PAIN}
-            numeric
-            anchors={PAIN_ANCHORS}
-            value={form.morning_pain}
-            onChange={set('morning_pain')}
-            error={errors.morning_pain}
-          />
-          <OptionGroup
-            id="sitting_pain"
-            label="Sitting pain"
-            hint="The worst pain while sitting today."
-            options={PAIN}
-            numeric
-            anchors={PAIN_ANCHORS}
-            value={form.sitting_pain}
-            onChange={set('sitting_pain')}
-            error={errors.sitting_pain}
-          />
-          <Stepper
-            id="sitting_tolerance_min"
-            label="Sitting tolerance (minutes)"
-            noun="sitting tolerance"
-            unit="minutes"
-            hint="How long you can sit before the pain rises."
-            step={15}
-            min={0}
-            max={720}
-            value={form.sitting_tolerance_min}
-            onChange={set('sitting_tolerance_min')}
-            error={errors.sitting_tolerance_min}
-          />
-        </section>
-
-        <ActivitySection id="loading" heading="Loading" toggleLabel="I did loading exercises today" on={toggles.loading} onToggle={toggle('loading')}>
-          <OptionGroup
-            id="loading_pain"
-            label="Pain during loading"
-            hint="The worst pain during today’s loading session."
-            options={PAIN}
-            numeric
-            anchors={PAIN_ANCHORS}
-            value={form.loading_pain}
-            onChange={set('loading_pain')}
-            error={errors.loading_pain}
-          />
-          <OptionGroup
-            id="loading_stage"
-            label="Loading stage"
-            options={[
-              { value: 1, label: '1 · Isometric holds' },
-              { value: 2, label: '2 · Slow strength, small hip bend' },
-              { value: 3, label: '3 · Slow strength, deeper hip bend' },
-              { value: 4, label: '4 · Springy / jumping' },
-            ]}
-            value={form.loading_stage}
-            onChange={set('loading_stage')}
-            error={errors.loading_stage}
-          />
-        </ActivitySection>
-
-        <ActivitySection id="running" heading="Running" toggleLabel="I ran today" on={toggles.running} onToggle={toggle('running')}>
-          <OptionGroup
-            id="sprint_pain"
-            label="Pain while running"
-            hint="The worst pain during today’s run."
-            options={PAIN}
-            numeric
-            anchors={PAIN_ANCHORS}
-            value={form.sprint_pain}
-            onChange={set('sprint_pain')}
-            error={errors.sprint_pain}
-          />
-          <Stepper
-            id="sprint_speed_pct"
-            label="Top speed (% of your fastest)"
-            noun="top speed"
-            unit="percent"
-            hint="Jog is under 70%, tempo 70–85%, fast 85–95%, sprint over 95%."
-            step={5}
-            min={0}
-            max={100}
-            value={form.sprint_speed_pct}
-            onChange={set('sprint_speed_pct')}
-            error={errors.sprint_speed_pct}
-          />
-        </ActivitySection>
-
-        <ActivitySection id="glides" heading="Nerve glides" toggleLabel="I did nerve glides today" on={toggles.glides} onToggle={toggle('glides')}>
-          <OptionGroup
-            id="glide_pain"
-            label="Pain from the glides"
-            options={PAIN}
-            numeric
-            anchors={PAIN_ANCHORS}
-            value={form.glide_pain}
-            onChange={set('glide_pain')}
-            error={errors.glide_pain}
-          />
-          <OptionGroup
-            id="glide_type"
-            label="Type of glide"
-            options={[
-              { value: 'slider', label: 'Slider (gentler)' },
-              { value: 'tensioner', label: 'Tensioner (stronger)' },
-            ]}
-            value={form.glide_type}
-            onChange={set('glide_type')}
-            error={errors.glide_type}
-          />
-          <OptionGroup
-            id="paresthesia"
-            label="Tingling or pins and needles"
-            options={[
-              { value: 'none', label: 'None' },
-              { value: 'settled', label: 'Gone within 30 minutes' },
-              { value: 'lasting', label: 'Lasted over 30 minutes' },
-            ]}
-            value={form.paresthesia}
-            onChange={set('paresthesia')}
-            error={errors.paresthesia}
-          />
-        </ActivitySection>
-
-        <section class="card" aria-labelledby="leg-h">
-          <h2 id="leg-h" class="h-section">
-            Leg symptoms
-          </h2>
-          <OptionGroup
-            id="symptom_extent"
-            label="How far down the leg did symptoms reach today?"
-            options={[
-              { value: 'none', label: 'No leg symptoms' },
-              { value: 'buttock', label: 'Buttock' },
-              { value: 'thigh', label: 'Thigh' },
-              { value: 'below_knee', label: 'Below the knee' },
-              { value: 'foot', label: 'Foot' },
-            ]}
-            value={form.symptom_extent}
-            onChange={set('symptom_extent')}
-            error={errors.symptom_extent}
-          />
-        </section>
-
-        <section class="card redflags" aria-labelledby="rf-h">
-          <h2 id="rf-h" class="h-section">
-            Warning signs
-          </h2>
-          <fieldset class="field" aria-describedby="rf-hint">
-            <legend class="label">Do you have any of these today?</legend>
-            <p id="rf-hint" class="hint">
-              Tick any that apply. Most days there are none.
-            </p>
-            <ul class="checklist">
-              {RED_FLAGS.map((f) => (
-                <li key={f}>
-                  <input
-                    type="checkbox"
-                    id={`rf-${f}`}
-                    checked={form.red_flags.includes(f)}
-                    onChange={(e) => toggleFlag(f, (e.currentTarget as HTMLInputElement).checked)}
-                  />
-                  <label for={`rf-${f}`}>{RED_FLAG_LABEL[f]}</label>
-                </li>
-              ))}
-            </ul>
-          </fieldset>
-          {emergencyTicked && (
-            <div class="notice notice-danger" role="alert">
-              <Alert />
-              <p>
-                <strong>If you have this now, seek emergency care straight away.</strong> Don’t wait for the app.
-              </p>
-            </div>
-          )}
-          {!emergencyTicked && urgentTicked && (
-            <div class="notice notice-warn" role="alert">
-              <Alert />
-              <p>
-                <strong>Contact your clinician today.</strong> Don’t train until you have been seen.
-              </p>
-            </div>
-          )}
-        </section>
-
-        <section class="card" aria-labelledby="more-h">
-          <h2 id="more-h" class="h-section">
-            <button type="button" class="disclosure" aria-expanded={moreOpen} aria-controls="more-fields" onClick={() => setMoreOpen(!moreOpen)}>
-              Sleep, fatigue, stress and training (optional)
-            </button>
-          </h2>
-          {moreOpen && (
-            <div id="more-fields">
-              <OptionGroup id="sleep" label="Sleep" options={WELL} numeric anchors={WELL_ANCHORS} value={form.sleep} onChange={set('sleep')} error={errors.sleep} />
-              <OptionGroup id="fatigue" label="Fatigue" options={WELL} numeric anchors={WELL_ANCHORS} value={form.fatigue} onChange={set('fatigue')} error={errors.fatigue} />
-              <OptionGroup id="stress" label="Stress" options={WELL} numeric anchors={WELL_ANCHORS} value={form.stress} onChange={set('stress')} error={errors.stress} />
-              <OptionGroup id="soreness" label="Muscle soreness" options={WELL} numeric anchors={WELL_ANCHORS} value={form.soreness} onChange={set('soreness')} error={errors.soreness} />
+            <section class="card" aria-labelledby="pain-h">
+              <h2 id="pain-h" class="h-section">
+                Pain
+              </h2>
               <OptionGroup
-                id="session_rpe"
-                label="How hard was today’s training?"
+                id="morning_pain"
+                label="Morning pain"
+                hint="Pain or stiffness when you woke up (or in your morning test)."
                 options={PAIN}
                 numeric
-                anchors={['0 = rest', '10 = maximal']}
-                value={form.session_rpe}
-                onChange={set('session_rpe')}
-                error={errors.session_rpe}
+                anchors={PAIN_ANCHORS}
+                value={form.morning_pain}
+                onChange={set('morning_pain')}
+                error={errors.morning_pain}
+              />
+              <OptionGroup
+                id="sitting_pain"
+                label="Sitting pain"
+                hint="The worst pain while sitting today."
+                options={PAIN}
+                numeric
+                anchors={PAIN_ANCHORS}
+                value={form.sitting_pain}
+                onChange={set('sitting_pain')}
+                error={errors.sitting_pain}
               />
               <Stepper
-                id="session_min"
-                label="Training time (minutes)"
-                noun="training time"
+                id="sitting_tolerance_min"
+                label="Sitting tolerance (minutes)"
+                noun="sitting tolerance"
                 unit="minutes"
+                hint="How long you can sit before the pain rises."
                 step={15}
                 min={0}
-                max={600}
-                value={form.session_min}
-                onChange={set('session_min')}
-                error={errors.session_min}
+                max={720}
+                value={form.sitting_tolerance_min}
+                onChange={set('sitting_tolerance_min')}
+                error={errors.sitting_tolerance_min}
               />
+            </section>
+
+            <ActivitySection id="loading" heading="Loading" toggleLabel="I did loading exercises today" on={toggles.loading} onToggle={toggle('loading')}>
+              <OptionGroup
+                id="loading_pain"
+                label="Pain during loading"
+                hint="The worst pain during today’s loading session."
+                options={PAIN}
+                numeric
+                anchors={PAIN_ANCHORS}
+                value={form.loading_pain}
+                onChange={set('loading_pain')}
+                error={errors.loading_pain}
+              />
+              <OptionGroup
+                id="loading_stage"
+                label="Loading stage"
+                options={[
+                  { value: 1, label: '1 · Isometric holds' },
+                  { value: 2, label: '2 · Slow strength, small hip bend' },
+                  { value: 3, label: '3 · Slow strength, deeper hip bend' },
+                  { value: 4, label: '4 · Springy / jumping' },
+                ]}
+                value={form.loading_stage}
+                onChange={set('loading_stage')}
+                error={errors.loading_stage}
+              />
+            </ActivitySection>
+
+            <ActivitySection id="running" heading="Running" toggleLabel="I ran today" on={toggles.running} onToggle={toggle('running')}>
+              <OptionGroup
+                id="sprint_pain"
+                label="Pain while running"
+                hint="The worst pain during today’s run."
+                options={PAIN}
+                numeric
+                anchors={PAIN_ANCHORS}
+                value={form.sprint_pain}
+                onChange={set('sprint_pain')}
+                error={errors.sprint_pain}
+              />
+              <Stepper
+                id="sprint_speed_pct"
+                label="Top speed (% of your fastest)"
+                noun="top speed"
+                unit="percent"
+                hint="Jog is under 70%, tempo 70–85%, fast 85–95%, sprint over 95%."
+                step={5}
+                min={0}
+                max={100}
+                value={form.sprint_speed_pct}
+                onChange={set('sprint_speed_pct')}
+                error={errors.sprint_speed_pct}
+              />
+            </ActivitySection>
+
+            <ActivitySection id="glides" heading="Nerve glides" toggleLabel="I did nerve glides today" on={toggles.glides} onToggle={toggle('glides')}>
+              <OptionGroup
+                id="glide_pain"
+                label="Pain from the glides"
+                options={PAIN}
+                numeric
+                anchors={PAIN_ANCHORS}
+                value={form.glide_pain}
+                onChange={set('glide_pain')}
+                error={errors.glide_pain}
+              />
+              <OptionGroup
+                id="glide_type"
+                label="Type of glide"
+                options={[
+                  { value: 'slider', label: 'Slider (gentler)' },
+                  { value: 'tensioner', label: 'Tensioner (stronger)' },
+                ]}
+                value={form.glide_type}
+                onChange={set('glide_type')}
+                error={errors.glide_type}
+              />
+              <OptionGroup
+                id="paresthesia"
+                label="Tingling or pins and needles"
+                options={[
+                  { value: 'none', label: 'None' },
+                  { value: 'settled', label: 'Gone within 30 minutes' },
+                  { value: 'lasting', label: 'Lasted over 30 minutes' },
+                ]}
+                value={form.paresthesia}
+                onChange={set('paresthesia')}
+                error={errors.paresthesia}
+              />
+            </ActivitySection>
+
+            <section class="card" aria-labelledby="leg-h">
+              <h2 id="leg-h" class="h-section">
+                Leg symptoms
+              </h2>
+              <OptionGroup
+                id="symptom_extent"
+                label="How far down the leg did symptoms reach today?"
+                options={[
+                  { value: 'none', label: 'No leg symptoms' },
+                  { value: 'buttock', label: 'Buttock' },
+                  { value: 'thigh', label: 'Thigh' },
+                  { value: 'below_knee', label: 'Below the knee' },
+                  { value: 'foot', label: 'Foot' },
+                ]}
+                value={form.symptom_extent}
+                onChange={set('symptom_extent')}
+                error={errors.symptom_extent}
+              />
+            </section>
+
+            <section class="card redflags" aria-labelledby="rf-h">
+              <h2 id="rf-h" class="h-section">
+                Warning signs
+              </h2>
+              <fieldset class="field" aria-describedby="rf-hint">
+                <legend class="label">Do you have any of these today?</legend>
+                <p id="rf-hint" class="hint">
+                  Tick any that apply. Most days there are none.
+                </p>
+                <ul class="checklist">
+                  {RED_FLAGS.map((f) => (
+                    <li key={f}>
+                      <input
+                        type="checkbox"
+                        id={`rf-${f}`}
+                        checked={form.red_flags.includes(f)}
+                        onChange={(e) => toggleFlag(f, (e.currentTarget as HTMLInputElement).checked)}
+                      />
+                      <label for={`rf-${f}`}>{RED_FLAG_LABEL[f]}</label>
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              {emergencyTicked && (
+                <div class="notice notice-danger" role="alert">
+                  <Alert />
+                  <p>
+                    <strong>If you have this now, seek emergency care straight away.</strong> Don’t wait for the app.
+                  </p>
+                </div>
+              )}
+              {!emergencyTicked && urgentTicked && (
+                <div class="notice notice-warn" role="alert">
+                  <Alert />
+                  <p>
+                    <strong>Contact your clinician today.</strong> Don’t train until you have been seen.
+                  </p>
+                </div>
+              )}
+            </section>
+
+            <section class="card" aria-labelledby="more-h">
+              <h2 id="more-h" class="h-section">
+                <button type="button" class="disclosure" aria-expanded={moreOpen} aria-controls="more-fields" onClick={toggleMore}>
+                  Sleep, fatigue, stress and training (optional)
+                </button>
+              </h2>
+              {moreOpen && (
+                <div id="more-fields">
+                  <OptionGroup id="sleep" label="Sleep" options={WELL} numeric anchors={WELL_ANCHORS} value={form.sleep} onChange={set('sleep')} error={errors.sleep} />
+                  <OptionGroup id="fatigue" label="Fatigue" options={WELL} numeric anchors={WELL_ANCHORS} value={form.fatigue} onChange={set('fatigue')} error={errors.fatigue} />
+                  <OptionGroup id="stress" label="Stress" options={WELL} numeric anchors={WELL_ANCHORS} value={form.stress} onChange={set('stress')} error={errors.stress} />
+                  <OptionGroup id="soreness" label="Muscle soreness" options={WELL} numeric anchors={WELL_ANCHORS} value={form.soreness} onChange={set('soreness')} error={errors.soreness} />
+                  <OptionGroup
+                    id="session_rpe"
+                    label="How hard was today’s training?"
+                    options={PAIN}
+                    numeric
+                    anchors={['0 = rest', '10 = maximal']}
+                    value={form.session_rpe}
+                    onChange={set('session_rpe')}
+                    error={errors.session_rpe}
+                  />
+                  <Stepper
+                    id="session_min"
+                    label="Training time (minutes)"
+                    noun="training time"
+                    unit="minutes"
+                    step={15}
+                    min={0}
+                    max={600}
+                    value={form.session_min}
+                    onChange={set('session_min')}
+                    error={errors.session_min}
+                  />
+                </div>
+              )}
+            </section>
+
+            <section class="card" aria-labelledby="notes-h">
+              <h2 id="notes-h" class="h-section">
+                Notes
+              </h2>
+              <div class={`field${errors.notes ? ' has-error' : ''}`}>
+                <label for="notes" class="label">
+                  Notes (optional)
+                </label>
+                <textarea
+                  id="notes"
+                  rows={3}
+                  maxLength={2000}
+                  value={form.notes ?? ''}
+                  aria-describedby="notes-count"
+                  onInput={(e) => set('notes')((e.currentTarget as HTMLTextAreaElement).value || null)}
+                />
+                <p id="notes-count" class="hint">
+                  {(form.notes ?? '').length} of 2000 characters
+                </p>
+                {errors.notes && <p class="error">{errors.notes}</p>}
+              </div>
+            </section>
+
+            <div class="savebar">
+              <button type="submit" class="btn btn-primary btn-block btn-save" disabled={saving}>
+                {saving ? 'Saving…' : 'Save log'}
+              </button>
+              {status && <p class="save-status">{status}</p>}
+              {entry?.lastAttemptAt && entry.status === 'pending' && (
+                <p class="hint">Last try {formatTimestamp(entry.lastAttemptAt)}.</p>
+              )}
             </div>
-          )}
-        </section>
-
-        <section class="card" aria-labelledby="notes-h">
-          <h2 id="notes-h" class="h-section">
-            Notes
-          </h2>
-          <div class={`field${errors.notes ? ' has-error' : ''}`}>
-            <label for="notes" class="label">
-              Notes (optional)
-            </label>
-            <textarea
-              id="notes"
-              rows={3}
-              maxLength={2000}
-              value={form.notes ?? ''}
-              aria-describedby="notes-count"
-              onInput={(e) => set('notes')((e.currentTarget as HTMLTextAreaElement).value || null)}
-            />
-            <p id="notes-count" class="hint">
-              {(form.notes ?? '').length} of 2000 characters
-            </p>
-            {errors.notes && <p class="error">{errors.notes}</p>}
-          </div>
-        </section>
-
-        <div class="savebar">
-          <button type="submit" class="btn btn-primary btn-block btn-save" disabled={saving}>
-            {saving ? 'Saving…' : 'Save log'}
-          </button>
-          {status && <p class="save-status">{status}</p>}
-          {entry?.lastAttemptAt && entry.status === 'pending' && (
-            <p class="hint">Last try {formatTimestamp(entry.lastAttemptAt)}.</p>
-          )}
-        </div>
-      </form>
-      {logs.length > 0 && <RecentDecisions logs={logs} today={today} />}
+          </form>
+          {logs.length > 0 && <RecentDecisions logs={logs} today={today} />}
+        </>
+      )}
     </>
+  );
+}
+
+/** Stands in for the guidance card and the form until the day has been read (no layout shift). */
+function LogSkeleton() {
+  return (
+    <div class="log-skeleton" aria-busy="true">
+      <p class="sr-only">Loading your answers…</p>
+      <div class="skeleton-block skeleton-card" aria-hidden="true" />
+      <div class="skeleton-block skeleton-card" aria-hidden="true" />
+    </div>
   );
 }
 

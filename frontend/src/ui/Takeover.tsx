@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { setState, useAppState } from '../store';
 import { REFERRAL_TEXT } from '../words';
+import { FocusReturn } from './focusReturn';
 import { Alert, Phone } from './Icons';
 
 /**
@@ -10,22 +11,25 @@ import { Alert, Phone } from './Icons';
 export function Takeover() {
   const { takeover } = useAppState();
   const dialog = useRef<HTMLDivElement>(null);
-  const previous = useRef<Element | null>(null);
+  const focus = useRef<FocusReturn | null>(null);
 
   useEffect(() => {
+    focus.current ??= new FocusReturn(document);
     const shell = document.getElementById('shell');
     if (takeover) {
-      previous.current = document.activeElement;
-      shell?.setAttribute('inert', '');
-      shell?.setAttribute('aria-hidden', 'true');
-      document.body.classList.add('no-scroll');
-      dialog.current?.focus();
-    } else {
+      // Opening remembers where focus was; an update while open (the server's reasons) must not,
+      // or it would remember the dialog itself.
+      if (focus.current.opened()) {
+        shell?.setAttribute('inert', '');
+        shell?.setAttribute('aria-hidden', 'true');
+        document.body.classList.add('no-scroll');
+      }
+      if (!dialog.current?.contains(document.activeElement)) dialog.current?.focus();
+    } else if (focus.current.isOpen) {
       shell?.removeAttribute('inert');
       shell?.removeAttribute('aria-hidden');
       document.body.classList.remove('no-scroll');
-      const prev = previous.current as HTMLElement | null;
-      if (prev && typeof prev.focus === 'function' && document.contains(prev)) prev.focus();
+      focus.current.closed();
     }
   }, [takeover]);
 
