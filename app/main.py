@@ -19,6 +19,7 @@ from app.core.health import router as health_router
 from app.core.openapi import install_openapi
 from app.core.pwa import mount_pwa
 from app.core.security import warm_up
+from app.dashboard.revalidation import RevalidationShortcut
 from app.dashboard.router import router as dashboard_router
 from app.logs.router import router as logs_router
 from app.readiness.router import router as readiness_router
@@ -69,6 +70,7 @@ def create_app() -> FastAPI:
             expose_headers=["ETag"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RevalidationShortcut)
     app.add_middleware(SecurityHeaders)
     mount_pwa(app, settings.frontend_dist)
     return app

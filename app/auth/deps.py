@@ -18,18 +18,20 @@ from app.models import User
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-async def current_principal(
-    session: SessionDep, token: Annotated[str | None, Depends(oauth2_scheme)]
-) -> Principal:
+TokenDep = Annotated[str | None, Depends(oauth2_scheme)]
+
+
+async def current_principal(session: SessionDep, token: TokenDep) -> Principal:
     if not token or len(token) > 4096:
         raise Unauthorized()
     claims = decode_access_token(token)
     if claims is None:
         raise Unauthorized()
-    user = await run_db(load_principal, session, claims.user_id, claims.session_id, utcnow())
-    if user is None:
+    found = await run_db(load_principal, session, claims.user_id, claims.session_id, utcnow())
+    if found is None:
         raise Unauthorized("This session has ended. Please sign in again.")
-    return Principal(user=user, session_id=claims.session_id)
+    user, session_ends = found
+    return Principal(user, claims.session_id, min(claims.expires_at, session_ends))
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
@@ -53,3 +55,11 @@ CurrentUser = Annotated[User, Depends(current_user)]
 PatientUser = Annotated[User, Depends(_role("patient"))]
 ClinicianUser = Annotated[User, Depends(_role("clinician"))]
 CoachUser = Annotated[User, Depends(_role("coach"))]
+
+
+async def authenticate(session: SessionDep, token: str | None, role: str) -> Principal:
+    """What the dependencies above do, for a route that first tries a cheaper path."""
+    principal = await current_principal(session, token)
+    if principal.user.role != role:
+        raise Forbidden(f"Only a {role} account can do this.")
+    return principal

@@ -24,7 +24,7 @@ from app.core.security import (
     token_digest,
     verify_password,
 )
-from app.core.sequence import CHANGE_SEQ, next_value
+from app.core.sequence import AUTH_SEQ, CHANGE_SEQ, next_value
 from app.dashboard.status import touch_status
 from app.logs.patient_settings import add_setting
 from app.models import AuthSession, PatientStatus, RefreshToken, User
@@ -122,6 +122,7 @@ def rotate_refresh_token(session: Session, token: str, now: datetime) -> TokenOu
         raise Unauthorized("This session has ended. Please sign in again.")
     if row.used_at is not None:
         auth_session.revoked_at = now
+        next_value(session, AUTH_SEQ)
         session.commit()
         raise Unauthorized("This refresh token was already used; the session has been ended.")
     row.used_at = now
@@ -139,13 +140,13 @@ def _is_live(auth_session: AuthSession, now: datetime) -> bool:
 
 def load_principal(
     session: Session, user_id: uuid.UUID, session_id: uuid.UUID, now: datetime
-) -> User | None:
-    """The user of a live session (one query), or None once the session is revoked or expired."""
+) -> tuple[User, datetime] | None:
+    """The user of a live session and when that session ends (one query), or None once the
+    session is revoked or expired."""
     found = session.execute(_PRINCIPAL, {"sid": session_id, "uid": user_id}).first()
     if found is None or found[1] is not None or found[2] <= now:
         return None
-    user: User = found[0]
-    return user
+    return found[0], found[2]
 
 
 # Built once: this runs on every authenticated request.
@@ -163,6 +164,7 @@ def end_session(session: Session, session_id: uuid.UUID, now: datetime) -> None:
         .where(col(AuthSession.id) == session_id, col(AuthSession.revoked_at).is_(None))
         .values(revoked_at=now)
     )
+    next_value(session, AUTH_SEQ)
     session.commit()
 
 
@@ -176,6 +178,7 @@ def end_all_sessions(
     if keep is not None:
         stmt = stmt.where(col(AuthSession.id) != keep)
     session.execute(stmt.values(revoked_at=now))
+    next_value(session, AUTH_SEQ)
 
 
 def change_password(
@@ -219,6 +222,7 @@ def update_profile(session: Session, user: User, patch: MePatch, now: datetime) 
 class Principal:
     user: User
     session_id: uuid.UUID
+    valid_until: datetime  # the earlier of the access token's and the session's expiry
 
 
 def erase_account(session: Session, user: User) -> None:
@@ -228,6 +232,7 @@ def erase_account(session: Session, user: User) -> None:
     if user.role == "patient":
         anonymise_patient(session, user.id)
     session.execute(delete(User).where(col(User.id) == user.id))
+    next_value(session, AUTH_SEQ)  # its sessions are gone with it
     session.commit()
 
 

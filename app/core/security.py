@@ -6,7 +6,7 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 import jwt
@@ -59,6 +59,7 @@ def warm_up() -> None:
 class AccessClaims:
     user_id: uuid.UUID
     session_id: uuid.UUID
+    expires_at: datetime
 
 
 def create_access_token(user_id: uuid.UUID, session_id: uuid.UUID, now: datetime) -> str:
@@ -84,7 +85,11 @@ def decode_access_token(token: str) -> AccessClaims | None:
         )
         if payload.get("typ") != ACCESS_TOKEN_TYPE:
             return None
-        return AccessClaims(uuid.UUID(str(payload["sub"])), uuid.UUID(str(payload["sid"])))
+        return AccessClaims(
+            uuid.UUID(str(payload["sub"])),
+            uuid.UUID(str(payload["sid"])),
+            datetime.fromtimestamp(int(payload["exp"]), UTC),
+        )
     except (jwt.PyJWTError, ValueError, TypeError):
         return None
 

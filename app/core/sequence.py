@@ -7,8 +7,9 @@ from sqlmodel import Session, col
 
 from app.models import Counter
 
-CHANGE_SEQ = "change_seq"
-ACCESS_LOG = "access_log"
+CHANGE_SEQ = "change_seq"  # any change a dashboard or coach view shows
+ACCESS_LOG = "access_log"  # serialises appends to the access log's hash chain
+AUTH_SEQ = "auth_seq"  # any sign-in session ended early (logout, reuse, password, erasure)
 
 
 def next_value(session: Session, name: str) -> int:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response
 
-from app.auth.deps import ClinicianUser
+from app.auth.deps import ClinicianUser, TokenDep, authenticate
 from app.core.clock import utcnow
 from app.core.db import SessionDep, run_db
 from app.core.openapi import problem_responses
@@ -40,16 +40,18 @@ LinkedDep = Annotated[LinkedPatient, Depends(linked)]
     responses={304: {"description": "Not modified (If-None-Match matched the ETag)"}},
 )
 async def dashboard(
-    clinician: ClinicianUser,
     session: SessionDep,
+    token: TokenDep,
     since: Annotated[str | None, Query(max_length=64)] = None,
     if_none_match: Annotated[str | None, Header(max_length=512)] = None,
 ) -> Response:
     """Linked patients, most urgent first. Poll with If-None-Match (304) or `since=<cursor>`."""
+    now = utcnow()
     if since is not None:
         service.parse_cursor(since)
+    principal = await authenticate(session, token, "clinician")
     etag, body = await run_db(
-        service.dashboard_answer, session, clinician, since, if_none_match, utcnow()
+        service.dashboard_answer, session, principal, token or "", since, if_none_match, now
     )
     if body is None:
         return Response(status_code=304, headers={"ETag": etag})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,9 +11,17 @@ from sqlalchemy import bindparam, func, or_
 from sqlmodel import Session, col, select
 
 from app.audit.service import already_logged_today, record_view_once_a_day
+from app.auth.service import Principal
 from app.core.clock import today_in
 from app.core.db import begin_write
 from app.core.errors import InvalidInput
+from app.dashboard.revalidation import (
+    Answer,
+    days_digest,
+    etag_of,
+    read_versions,
+    remembered,
+)
 from app.dashboard.rows import dashboard_row, urgency_key
 from app.models import CareLink, PatientStatus, User
 
@@ -28,15 +35,15 @@ class DashboardState:
     status_seq: int
     link_seq: int
     live_links: int
-    days: str  # the patients' local dates: day-derived fields change when one rolls over
+    zones: tuple[str, ...]
+    days: str  # digest of the patients' local dates: day-derived fields change at midnight
 
     @property
     def cursor(self) -> str:
         return f"{max(self.status_seq, self.link_seq)}.{self.days}"
 
     def etag(self, since: str | None) -> str:
-        raw = f"{self.status_seq}|{self.link_seq}|{self.live_links}|{self.days}|{since or ''}"
-        return f'"{hashlib.sha256(raw.encode()).hexdigest()[:32]}"'
+        return etag_of(self.status_seq, self.link_seq, self.live_links, self.days, since)
 
 
 def _live_links(holder_id: Any, scope: Any) -> Any:
@@ -88,12 +95,8 @@ def _zones(session: Session, key: tuple[Any, ...], params: dict[str, Any]) -> tu
 def dashboard_state(session: Session, holder: User, scope: str, now: datetime) -> DashboardState:
     params = {"holder": holder.id, "scope": scope}
     status_seq, live, link_seq = session.execute(_STATE, params).one()
-    key = (holder.id, scope, status_seq, live, link_seq)
-    days = ",".join(
-        sorted({today_in(zone, now).isoformat() for zone in _zones(session, key, params)})
-    )
-    digest = hashlib.sha256(days.encode()).hexdigest()[:8]
-    return DashboardState(status_seq or 0, link_seq or 0, live, digest)
+    zones = _zones(session, (holder.id, scope, status_seq, live, link_seq), params)
+    return DashboardState(status_seq or 0, link_seq or 0, live, zones, days_digest(zones, now))
 
 
 def parse_cursor(since: str) -> tuple[int, str]:
@@ -158,12 +161,35 @@ def matches(etag: str, if_none_match: str | None) -> bool:
     return bool(if_none_match) and etag in {tag.strip() for tag in (if_none_match or "").split(",")}
 
 
+def current_etag(
+    session: Session, principal: Principal, token: str, view: str, since: str | None, now: datetime
+) -> tuple[str, DashboardState]:
+    """The view's ETag now, remembered for cheap revalidation of the next poll."""
+    versions = read_versions(session)  # before the state: a change in between is not missed
+    state = dashboard_state(session, principal.user, view, now)
+    answer = Answer(
+        versions,
+        state.status_seq,
+        state.link_seq,
+        state.live_links,
+        state.zones,
+        principal.valid_until,
+    )
+    remembered.remember(token, view, since, answer)
+    return state.etag(since), state
+
+
 def dashboard_answer(
-    session: Session, clinician: User, since: str | None, if_none_match: str | None, now: datetime
+    session: Session,
+    principal: Principal,
+    token: str,
+    since: str | None,
+    if_none_match: str | None,
+    now: datetime,
 ) -> tuple[str, dict[str, Any] | None]:
     """The ETag, and the body unless `If-None-Match` is current (then None: answer 304)."""
-    state = dashboard_state(session, clinician, SCOPE, now)
-    etag = state.etag(since)
+    clinician = principal.user
+    etag, state = current_etag(session, principal, token, SCOPE, since, now)
     if matches(etag, if_none_match):
         return etag, None
     rows, removed = dashboard_rows(session, clinician, state, since, now)

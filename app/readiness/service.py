@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.auth.service import Principal
 from app.core.clock import today_in
-from app.dashboard.service import dashboard_state, log_list_view, matches
+from app.dashboard.service import current_etag, log_list_view, matches
 from app.logs.decisions import LOOKBACK_DAYS, RULE_COLUMNS, to_day_log
 from app.logs.patient_settings import state_on
 from app.models import CareLink, DailyLog, DecisionRecord, PatientSetting, User
@@ -107,10 +108,11 @@ def _readiness_row(
 
 
 def readiness_answer(
-    session: Session, coach: User, if_none_match: str | None, now: datetime
+    session: Session, principal: Principal, token: str, if_none_match: str | None, now: datetime
 ) -> tuple[str, dict[str, Any] | None]:
     """The ETag, and the athletes' readiness unless `If-None-Match` is current (then None)."""
-    etag = dashboard_state(session, coach, SCOPE, now).etag(None)
+    coach = principal.user
+    etag, _ = current_etag(session, principal, token, SCOPE, None, now)
     if matches(etag, if_none_match):
         return etag, None
     rows = athletes_readiness(session, coach, now)

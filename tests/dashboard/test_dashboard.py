@@ -201,3 +201,29 @@ def test_the_clinician_sees_every_decision_for_a_date_including_superseded_ones(
     assert [r["superseded_at"] is None for r in history] == [False, True]
     assert history[1]["guidance"]["decision"] == "back_off"
     assert history[0]["inputs"]["log_revision"] < history[1]["inputs"]["log_revision"]
+
+
+def test_a_remembered_etag_never_outlives_the_session_or_the_link(client: TestClient) -> None:
+    patient, clinician = register(client), register(client, "clinician")
+    link_id = link(client, patient, clinician)
+    etag = client.get(API, headers=clinician.headers).headers["etag"]
+    polled = {**clinician.headers, "If-None-Match": etag}
+    assert client.get(API, headers=polled).status_code == 304
+    assert client.get(API, headers=polled).status_code == 304  # the cheap path
+    client.delete(f"/api/v1/me/shares/{link_id}", headers=patient.headers)
+    assert client.get(API, headers=polled).status_code == 200
+    etag = client.get(API, headers=clinician.headers).headers["etag"]
+    polled = {**clinician.headers, "If-None-Match": etag}
+    assert client.get(API, headers=polled).status_code == 304
+    assert client.post("/api/v1/auth/logout", headers=clinician.headers).status_code == 204
+    assert client.get(API, headers=polled).status_code == 401
+
+
+def test_the_coach_view_stops_answering_304_after_logout(client: TestClient) -> None:
+    patient, coach = register(client), register(client, "coach")
+    link(client, patient, coach)
+    etag = client.get("/api/v1/coach/athletes", headers=coach.headers).headers["etag"]
+    polled = {**coach.headers, "If-None-Match": etag}
+    assert client.get("/api/v1/coach/athletes", headers=polled).status_code == 304
+    client.post("/api/v1/auth/logout-all", headers=coach.headers)
+    assert client.get("/api/v1/coach/athletes", headers=polled).status_code == 401
