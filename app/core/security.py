@@ -74,8 +74,30 @@ def create_access_token(user_id: uuid.UUID, session_id: uuid.UUID, now: datetime
     return jwt.encode(payload, settings.secret, algorithm=JWT_ALGORITHM)
 
 
-def decode_access_token(token: str) -> AccessClaims | None:
-    """Return the claims of a valid, unexpired access token, else None (never raises)."""
+def decode_access_token(token: str, now: datetime | None = None) -> AccessClaims | None:
+    """Return the claims of a valid, unexpired access token, else None (never raises).
+
+    A token whose signature was verified once is remembered (it cannot change; the key is
+    part of the memory); only its expiry is checked again. Revocation is the caller's check,
+    against the session, on every request.
+    """
+    key = (get_settings().secret, token)  # a new key forgets every token
+    claims = _verified.get(key)
+    if claims is None:
+        claims = _verify(token)
+        if claims is None:
+            return None
+        if len(_verified) >= VERIFIED_CACHE_SIZE:
+            _verified.clear()
+        _verified[key] = claims
+    return claims if claims.expires_at > (now or datetime.now(UTC)) else None
+
+
+VERIFIED_CACHE_SIZE = 20_000
+_verified: dict[tuple[str, str], AccessClaims] = {}
+
+
+def _verify(token: str) -> AccessClaims | None:
     try:
         payload = jwt.decode(
             token,
