@@ -238,7 +238,7 @@ class PatientStatus(SQLModel, table=True):
     referral: str | None = Field(default=None, max_length=16)
     phase_ready: bool = False
     last_progress_date: date | None = None
-    # {"YYYY-MM-DD": [morning_pain, decision]} for the 28 days up to the last write.
+    # The 28 days up to the last write, packed by app/dashboard/window.py.
     recent: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     change_seq: int = Field(index=True)
     updated_at: datetime = Field(default_factory=utcnow)

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Any
 
+from app.dashboard.window import Window
 from app.models import PatientStatus
 
 REFERRAL_RANK = {None: 0, "routine": 1, "soon": 2, "urgent": 3, "emergency": 4}
@@ -14,18 +15,10 @@ MISSING_AFTER_DAYS = 3
 NO_PROGRESS_DAYS = 42
 
 
-def _days(today: date, start: int, count: int) -> list[str]:
-    return [(today - timedelta(days=start + i)).isoformat() for i in range(count - 1, -1, -1)]
-
-
-def _morning(recent: dict[str, Any], days: list[str]) -> list[int | None]:
-    return [recent.get(day, {}).get("m") for day in days]
-
-
-def trend_of(recent: dict[str, Any], today: date) -> str | None:
+def trend_of(window: Window) -> str | None:
     """7-day mean morning pain against the 7 days before, with a 2-point margin."""
-    this_week = [v for v in _morning(recent, _days(today, 0, 7)) if v is not None]
-    last_week = [v for v in _morning(recent, _days(today, 7, 7)) if v is not None]
+    this_week = [v for v in (window.morning(k) for k in range(7)) if v is not None]
+    last_week = [v for v in (window.morning(k) for k in range(7, 14)) if v is not None]
     if not this_week or not last_week:
         return None
     change = fmean(this_week) - fmean(last_week)
@@ -37,10 +30,9 @@ def trend_of(recent: dict[str, Any], today: date) -> str | None:
 
 
 def dashboard_row(status: PatientStatus, display_name: str, today: date) -> dict[str, Any]:
-    recent = status.recent or {}
-    week = _days(today, 0, 7)
-    back_offs = sum(1 for day in week if recent.get(day, {}).get("d") == "back_off")
-    logged_14 = sum(1 for day in _days(today, 0, 14) if recent.get(day, {}).get("l"))
+    window = Window(status.recent or {}, today)
+    back_offs = sum(1 for k in range(7) if window.decision_code(k) == "B")
+    logged_14 = sum(1 for k in range(14) if window.logged(k))
     days_since = (today - status.last_log_date).days if status.last_log_date else None
     referral_live = (
         status.referral is not None
@@ -72,8 +64,8 @@ def dashboard_row(status: PatientStatus, display_name: str, today: date) -> dict
         "decision_date": status.decision_date,
         "referral": status.referral if referral_live else None,
         "flags": flags,
-        "morning_pain_7d": _morning(recent, week),
-        "trend": trend_of(recent, today),
+        "morning_pain_7d": [window.morning(k) for k in range(6, -1, -1)],
+        "trend": trend_of(window),
         "adherence_14d": round(logged_14 / 14, 2),
         "updated_at": status.updated_at,
         "_back_offs": back_offs,

@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, func, insert, update
 from sqlmodel import Session, col, select
 
 from app.core.sequence import CHANGE_SEQ, next_value
+from app.dashboard.window import pack
 from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs
 from app.logs.patient_settings import load_history, setting_on
 from app.logs.records import current_rows
@@ -107,13 +108,9 @@ def refresh_status(
     conn = session.connection()
     row = conn.execute(_READ, {"pid": patient_id}).first()
     first, last = _log_span(session, patient_id, row, written)
-    recent: dict[str, dict[str, Any]] = {}
-    for day, log in window.logs.items():
-        if since <= day <= today:
-            recent[day.isoformat()] = {"m": log.morning_pain, "l": 1}
+    morning = {day: log.morning_pain for day, log in window.logs.items() if since <= day <= today}
     in_window = {d: r for d, r in window.records.items() if since <= d <= today}
-    for day, record in in_window.items():
-        recent.setdefault(day.isoformat(), {})["d"] = record.decision
+    recent = pack(today, morning, {day: r.decision for day, r in in_window.items()})
     latest = in_window[max(in_window)] if in_window else None
     values = {
         "phase": setting_on(window.history, today).phase,
