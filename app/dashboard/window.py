@@ -37,7 +37,7 @@ class Window:
         self.shift = (today - date.fromisoformat(on)).days if on else DAYS
 
     def _index(self, k: int) -> int | None:
-        i = DAYS - 1 - k - self.shift
+        i = DAYS - 1 - k + self.shift  # today is `shift` days after the anchor
         return i if 0 <= i < DAYS else None
 
     def morning(self, k: int) -> int | None:
