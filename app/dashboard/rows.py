@@ -7,7 +7,6 @@ from statistics import fmean
 from typing import Any
 
 from app.dashboard.window import Window
-from app.models import PatientStatus
 
 REFERRAL_RANK = {None: 0, "routine": 1, "soon": 2, "urgent": 3, "emergency": 4}
 TREND_MARGIN = 2.0
@@ -29,7 +28,8 @@ def trend_of(window: Window) -> str | None:
     return "stable"
 
 
-def dashboard_row(status: PatientStatus, display_name: str, today: date) -> dict[str, Any]:
+def dashboard_row(status: Any, display_name: str, today: date) -> dict[str, Any]:
+    """One row from a status row (an ORM object or a plain row with the same columns)."""
     window = Window(status.recent or {}, today)
     back_offs = sum(1 for k in range(7) if window.decision_code(k) == "B")
     logged_14 = sum(1 for k in range(14) if window.logged(k))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_
@@ -106,37 +106,42 @@ def parse_cursor(since: str) -> tuple[int, str]:
     return int(seq), days
 
 
+_STATUS = PatientStatus.__table__  # type: ignore[attr-defined]
+_ROWS = (
+    select(_STATUS, col(User.display_name), col(User.timezone))
+    .join(CareLink, col(CareLink.patient_id) == _STATUS.c.patient_id)
+    .join(User, col(User.id) == _STATUS.c.patient_id)
+    .where(*_live_links(bindparam("holder"), bindparam("scope")))
+)
+_CHANGED_ROWS = _ROWS.where(
+    or_(_STATUS.c.change_seq > bindparam("seq"), col(CareLink.change_seq) > bindparam("seq"))
+)
+_REMOVED = select(col(CareLink.patient_id)).where(
+    col(CareLink.holder_id) == bindparam("holder"),
+    col(CareLink.scope) == bindparam("scope"),
+    col(CareLink.revoked_at).is_not(None),
+    col(CareLink.change_seq) > bindparam("seq"),
+)
+
+
 def dashboard_rows(
     session: Session, holder: User, state: DashboardState, since: str | None, now: datetime
 ) -> tuple[list[dict[str, Any]], list[uuid.UUID]]:
     """Rows for every linked patient, or only those changed after `since` (plus removals)."""
-    query = (
-        select(PatientStatus, User.display_name, User.timezone)
-        .join(CareLink, col(CareLink.patient_id) == col(PatientStatus.patient_id))
-        .join(User, col(User.id) == col(PatientStatus.patient_id))
-        .where(*_live_links(holder.id, SCOPE))
-    )
-    removed: list[uuid.UUID] = []
+    params: dict[str, Any] = {"holder": holder.id, "scope": SCOPE}
+    query, removed = _ROWS, []
     if since is not None:
-        seq, days = parse_cursor(since)
+        params["seq"], days = parse_cursor(since)
         if days == state.days:  # same local dates: only stored changes matter
-            query = query.where(
-                or_(col(PatientStatus.change_seq) > seq, col(CareLink.change_seq) > seq)
-            )
-        removed = list(
-            session.exec(
-                select(CareLink.patient_id).where(
-                    CareLink.holder_id == holder.id,
-                    CareLink.scope == SCOPE,
-                    col(CareLink.revoked_at).is_not(None),
-                    col(CareLink.change_seq) > seq,
-                )
-            ).all()
+            query = _CHANGED_ROWS
+        removed = list(session.connection().execute(_REMOVED, params).scalars())
+    todays: dict[str, date] = {}
+    rows = []
+    for row in session.connection().execute(query, params):
+        today = todays.get(row.timezone) or todays.setdefault(
+            row.timezone, today_in(row.timezone, now)
         )
-    rows = [
-        dashboard_row(status, name, today_in(zone, now))
-        for status, name, zone in session.exec(query).all()
-    ]
+        rows.append(dashboard_row(row, row.display_name, today))
     rows.sort(key=urgency_key)
     live = {row["patient_id"] for row in rows}
     return rows, [pid for pid in dict.fromkeys(removed) if pid not in live]
