@@ -34,13 +34,15 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         migrate(url)
         os.environ["DATABASE_URL"] = url
         from app.core.config import get_settings
-        from app.core.db import get_engine
+        from app.core.db import get_engine, request_engine
 
         get_settings.cache_clear()
         get_engine.cache_clear()
+        request_engine.cache_clear()
         yield url
         get_engine().dispose()
         get_engine.cache_clear()
+        request_engine.cache_clear()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from app.core.config import get_settings
 
 WRITE_OPTION = "loadline_write"
+PLAIN_READS = "loadline_plain_reads"
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -47,8 +48,12 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        immediate = conn.get_execution_options().get(WRITE_OPTION, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        options = conn.get_execution_options()
+        if options.get(WRITE_OPTION, False):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif not options.get(PLAIN_READS, False):
+            conn.exec_driver_sql("BEGIN")
+        # else: each read statement is its own snapshot (as READ COMMITTED on PostgreSQL)
 
 
 def build_engine(url: str, busy_timeout_ms: int = 10000) -> Engine:
@@ -80,8 +85,14 @@ async def run_db(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     return await run_in_threadpool(fn, *args, **kwargs)
 
 
+@lru_cache
+def request_engine() -> Engine:
+    """The engine requests use: on SQLite, reads run without BEGIN/COMMIT round trips."""
+    return get_engine().execution_options(**{PLAIN_READS: True})
+
+
 async def get_session() -> AsyncIterator[Session]:
-    session = Session(get_engine(), expire_on_commit=False)
+    session = Session(request_engine(), expire_on_commit=False)
     try:
         yield session
     finally:
@@ -100,3 +111,10 @@ def begin_write(session: Session) -> None:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def begin_snapshot(session: Session) -> None:
+    """Start a read transaction: every later read sees the same snapshot (e.g. an export)."""
+    if session.in_transaction():
+        session.commit()
+    session.connection(execution_options={PLAIN_READS: False})

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.core.db import begin_snapshot
 from app.logs.fhir import fhir_bundle
 from app.logs.patient_settings import load_history, thresholds_of
 from app.logs.records import current_rows, guidances_between
@@ -31,6 +32,7 @@ def _logs(session: Session, patient: User) -> list[DailyLog]:
 
 
 def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any]:
+    begin_snapshot(session)
     logs = _logs(session, patient)
     decisions = guidances_between(session, patient.id, logs[0].log_date, date.max) if logs else []
     shares = session.exec(select(ShareCode).where(ShareCode.patient_id == patient.id)).all()
@@ -99,6 +101,7 @@ def _values(log: DailyLog) -> dict[str, Any]:
 
 def export_csv(session: Session, patient: User, now: datetime) -> str:
     """One row per logged day; a value not logged is an empty cell, never 0."""
+    begin_snapshot(session)
     logs = _logs(session, patient)
     records = current_rows(session, patient.id, logs[0].log_date, date.max) if logs else {}
     out = io.StringIO()
@@ -122,4 +125,5 @@ def _csv_safe(value: Any) -> Any:
 
 
 def export_fhir(session: Session, patient: User, now: datetime) -> dict[str, Any]:
+    begin_snapshot(session)
     return fhir_bundle(patient, _logs(session, patient), now)
