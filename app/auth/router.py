@@ -76,8 +76,7 @@ def read_me(user: CurrentUser, session: SessionDep) -> PatientMeOut | UserOut:
 @router.patch("/me", response_model=PatientMeOut | UserOut)
 def update_me(patch: MePatch, user: CurrentUser, session: SessionDep) -> PatientMeOut | UserOut:
     """Change the display name or the IANA time zone that defines the patient's "today"."""
-    service.update_profile(session, user, patch, utcnow())
-    return build_me(session, user)
+    return build_me(session, service.update_profile(session, user, patch, utcnow()))
 
 
 @router.post(

@@ -143,17 +143,22 @@ def load_principal(
 ) -> tuple[User, datetime] | None:
     """The user of a live session and when that session ends (one query), or None once the
     session is revoked or expired."""
-    found = session.execute(_PRINCIPAL, {"sid": session_id, "uid": user_id}).first()
-    if found is None or found[1] is not None or found[2] <= now:
+    found = session.connection().execute(_PRINCIPAL, {"sid": session_id, "uid": user_id}).first()
+    if found is None or found.revoked_at is not None or found.expires_at <= now:
         return None
-    return found[0], found[2]
+    # A read-only snapshot of the caller (not attached to the session): use cases that change
+    # the account load it with session.get first.
+    user = User.model_construct(**{name: getattr(found, name) for name in _USER_COLUMNS})
+    return user, found.expires_at
 
 
 # Built once: this runs on every authenticated request.
+_USERS = User.__table__  # type: ignore[attr-defined]
+_USER_COLUMNS = tuple(column.name for column in _USERS.columns)
 _PRINCIPAL = (
-    select(User, col(AuthSession.revoked_at), col(AuthSession.expires_at))
-    .join(AuthSession, col(AuthSession.user_id) == col(User.id))
-    .where(col(AuthSession.id) == bindparam("sid"), col(User.id) == bindparam("uid"))
+    select(_USERS, col(AuthSession.revoked_at), col(AuthSession.expires_at))
+    .join(AuthSession, col(AuthSession.user_id) == _USERS.c.id)
+    .where(col(AuthSession.id) == bindparam("sid"), _USERS.c.id == bindparam("uid"))
 )
 
 
@@ -198,14 +203,18 @@ def change_password(
         ratelimit.record_failure(session, PASSWORD_CHANGE, key, window, now)
         session.commit()
         raise Forbidden("The current password is not correct.")
-    user.password_hash = new_hash
-    session.add(user)
+    stored = session.get(User, user.id)
+    assert stored is not None
+    stored.password_hash = new_hash
+    session.add(stored)
     end_all_sessions(session, user.id, now, keep=session_id)
     session.commit()
 
 
-def update_profile(session: Session, user: User, patch: MePatch, now: datetime) -> User:
+def update_profile(session: Session, caller: User, patch: MePatch, now: datetime) -> User:
     begin_write(session)
+    user = session.get(User, caller.id)
+    assert user is not None
     changed = False
     if patch.display_name is not None and patch.display_name != user.display_name:
         user.display_name, changed = patch.display_name, True
