@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import AsyncIterator, Callable
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -10,12 +13,15 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 from fastapi import Depends
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import get_settings
+from app.core.errors import ServiceBusy
 
 WRITE_OPTION = "loadline_write"
+NOWAIT = "nowait"
 PLAIN_READS = "loadline_plain_reads"
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -49,7 +55,14 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         options = conn.get_execution_options()
-        if options.get(WRITE_OPTION, False):
+        if options.get(WRITE_OPTION, False) == NOWAIT:
+            # On the event loop: try once, and let run_db wait cooperatively if it is taken.
+            conn.exec_driver_sql("PRAGMA busy_timeout=0")
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            finally:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        elif options.get(WRITE_OPTION, False):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         elif not options.get(PLAIN_READS, False):
             conn.exec_driver_sql("BEGIN")
@@ -78,11 +91,36 @@ def get_engine() -> Engine:
     return build_engine(settings.database_url, settings.sqlite_busy_timeout_ms)
 
 
+class WriteLockBusy(Exception):
+    """SQLite's write lock is held by another process; the use case has not started writing."""
+
+
+_on_event_loop: ContextVar[bool] = ContextVar("loadline_on_event_loop", default=False)
+
+
 async def run_db(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-    """Run blocking database work: inline on SQLite, in the thread pool otherwise."""
-    if get_settings().run_db_inline:
-        return fn(*args, **kwargs)
-    return await run_in_threadpool(fn, *args, **kwargs)
+    """Run blocking database work: inline on SQLite, in the thread pool otherwise.
+
+    Inline, a writer never sleeps in SQLite's busy handler (that would stall every request of
+    this worker): if another worker holds the write lock, the use case is abandoned before its
+    first write and retried after an asynchronous back-off.
+    """
+    settings = get_settings()
+    if not settings.run_db_inline:
+        return await run_in_threadpool(fn, *args, **kwargs)
+    deadline = time.monotonic() + settings.sqlite_busy_timeout_ms / 1000
+    pause = 0.0005
+    while True:
+        token = _on_event_loop.set(True)
+        try:
+            return fn(*args, **kwargs)
+        except WriteLockBusy:
+            if time.monotonic() + pause > deadline:
+                raise ServiceBusy("The database is busy; please try again.") from None
+        finally:
+            _on_event_loop.reset(token)
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, 0.02)
 
 
 @lru_cache
@@ -107,7 +145,16 @@ def begin_write(session: Session) -> None:
     """
     if session.in_transaction():
         session.commit()
-    session.connection(execution_options={WRITE_OPTION: True})
+    if not _on_event_loop.get():
+        session.connection(execution_options={WRITE_OPTION: True})
+        return
+    try:
+        session.connection(execution_options={WRITE_OPTION: NOWAIT})
+    except OperationalError as exc:
+        session.rollback()
+        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+            raise WriteLockBusy from None
+        raise
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

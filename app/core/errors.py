@@ -66,6 +66,13 @@ class RateLimited(AppError):
         super().__init__(detail, headers={"Retry-After": str(max(1, retry_after_s))})
 
 
+class ServiceBusy(AppError):
+    status, slug, title = 503, "busy", "Busy"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"Retry-After": "1"})
+
+
 class InvalidInput(AppError):
     """A payload that is well-formed but not acceptable (422), with the fields at fault."""
 

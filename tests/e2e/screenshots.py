@@ -3,8 +3,8 @@
     .venv/bin/python -m tests.e2e.screenshots [--out docs/screenshots] [--scale 1]
 
 Starts a real server on a fresh database (SQLite; PostgreSQL if TEST_DATABASE_URL is set), loads
-the demo data (`python -m app.demo`), links a clinician to the demo patient through the API
-(sharing code, redeemed), then drives Chromium at 390x844:
+the demo data (`python -m app.demo`: a patient with six weeks of logs, a clinician with 8
+patients, a coach), then drives Chromium at 390x844:
 
 - log-today.png: the demo patient's log for today, filled in through the UI (today's demo log
   is deleted first, so the form is shown being filled rather than already saved);
@@ -30,7 +30,6 @@ from tests.e2e.helpers import (
     PHONE,
     ROOT,
     TIMEOUT_MS,
-    api_register,
     api_user,
     choose,
     dist_is_built,
@@ -39,6 +38,7 @@ from tests.e2e.helpers import (
 from tests.live import LiveServer, live_server
 
 DEMO_EMAIL = "patient@demo.loadline.app"
+DEMO_CLINICIAN = "clinician@demo.loadline.app"
 DEMO_PASSWORD = "loadline-demo"  # printed by `make run`; demo data only
 # Scroll a heading's section to the top of the screen, just below the sticky main navigation.
 SCROLL_BELOW_NAV = """h => {
@@ -57,27 +57,6 @@ def load_demo(server: LiveServer) -> None:
         check=True,
         capture_output=True,
     )
-
-
-def link_clinician(server: LiveServer) -> str:
-    """A clinician holding a (redeemed) clinician code of the demo patient; returns the email."""
-    clinician = api_register(server.url, "clinician", display_name="Dr Ana Berg")
-    patient = api_user(server.url, DEMO_EMAIL, DEMO_PASSWORD)
-    code = httpx.post(
-        f"{server.url}/api/v1/me/shares",
-        json={"scope": "clinician"},
-        headers={"Authorization": f"Bearer {patient.token()}"},
-        timeout=10,
-    )
-    assert code.status_code == 201, code.text
-    linked = httpx.post(
-        f"{server.url}/api/v1/links",
-        json={"code": code.json()["code"]},
-        headers={"Authorization": f"Bearer {clinician.token()}"},
-        timeout=10,
-    )
-    assert linked.status_code == 201, linked.text
-    return clinician.email
 
 
 def clear_today(server: LiveServer) -> None:
@@ -123,7 +102,7 @@ def capture(server: LiveServer, clinician_email: str, out: Path, phone: dict[str
 
             doctor = browser.new_context(base_url=server.url, **phone)
             page = doctor.new_page()
-            sign_in_ui(page, clinician_email, role="clinician")
+            sign_in_ui(page, clinician_email, DEMO_PASSWORD, role="clinician")
             patients = page.get_by_role("region", name="Your patients (most urgent first)")
             expect(patients.get_by_role("heading", level=3).first).to_be_visible()
             expect(page.get_by_text("Updated ")).to_be_visible()
@@ -150,10 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         tempfile.TemporaryDirectory(prefix="loadline-shots-") as tmp,
         live_server(Path(tmp), name="screenshots") as server,
     ):
-        load_demo(server)
-        clinician_email = link_clinician(server)
+        load_demo(server)  # includes the demo clinician and the 8 patients linked to them
         clear_today(server)
-        capture(server, clinician_email, out, {**PHONE, "device_scale_factor": args.scale})
+        capture(server, DEMO_CLINICIAN, out, {**PHONE, "device_scale_factor": args.scale})
     return 0
 
 
