@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable
 from contextvars import ContextVar
@@ -55,17 +56,18 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         options = conn.get_execution_options()
+        raw = conn.connection.driver_connection  # plain sqlite3: these run on every request
         if options.get(WRITE_OPTION, False) == NOWAIT:
             # On the event loop: try once, and let run_db wait cooperatively if it is taken.
-            conn.exec_driver_sql("PRAGMA busy_timeout=0")
+            raw.execute("PRAGMA busy_timeout=0")
             try:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                raw.execute("BEGIN IMMEDIATE")
             finally:
-                conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+                raw.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         elif options.get(WRITE_OPTION, False):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            raw.execute("BEGIN IMMEDIATE")
         elif not options.get(PLAIN_READS, False):
-            conn.exec_driver_sql("BEGIN")
+            raw.execute("BEGIN")
         # else: each read statement is its own snapshot (as READ COMMITTED on PostgreSQL)
 
 
@@ -150,9 +152,9 @@ def begin_write(session: Session) -> None:
         return
     try:
         session.connection(execution_options={WRITE_OPTION: NOWAIT})
-    except OperationalError as exc:
+    except (OperationalError, sqlite3.OperationalError) as exc:
         session.rollback()
-        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+        if "locked" in str(exc) or "busy" in str(exc):
             raise WriteLockBusy from None
         raise
 

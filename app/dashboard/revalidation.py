@@ -11,14 +11,17 @@ stay correct; the patients' local dates are recomputed on every poll. Measured i
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from urllib.parse import parse_qs
 
+import psycopg
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, col
@@ -81,11 +84,27 @@ remembered = Remembered()
 
 class VersionReader:
     """Reads the two counters. On SQLite with inline database work, through one autocommit
-    connection of this process (no pool, no transaction: a few microseconds); otherwise
-    through a session, off the event loop when the database is remote."""
+    connection of this process (no pool, no transaction: a few microseconds); on PostgreSQL
+    through one asynchronous autocommit connection of this process (no thread hop); in tests
+    (the session is overridden) through the test's session."""
 
     def __init__(self) -> None:
         self._raw: sqlite3.Connection | None = None
+        self._pg: psycopg.AsyncConnection[Any] | None = None
+        self._pg_lock = asyncio.Lock()
+
+    async def _postgres(self) -> dict[str, int] | None:
+        async with self._pg_lock:
+            try:
+                if self._pg is None or self._pg.closed:
+                    url = make_url(get_settings().database_url).set(drivername="postgresql")
+                    dsn = url.render_as_string(hide_password=False)
+                    self._pg = await psycopg.AsyncConnection.connect(dsn, autocommit=True)
+                cursor = await self._pg.execute(_RAW_VERSIONS)
+                return dict(await cursor.fetchall())
+            except psycopg.Error:
+                self._pg = None  # reconnect next time; this poll takes the normal path
+                return None
 
     def _sqlite(self) -> sqlite3.Connection:
         if self._raw is None:
@@ -98,6 +117,9 @@ class VersionReader:
         if session_factory is None and settings.is_sqlite and settings.run_db_inline:
             rows = dict(self._sqlite().execute(_RAW_VERSIONS).fetchall())
             return rows.get(CHANGE_SEQ, 0), rows.get(AUTH_SEQ, 0)
+        if session_factory is None and not settings.is_sqlite:
+            found = await self._postgres()
+            return (found.get(CHANGE_SEQ, 0), found.get(AUTH_SEQ, 0)) if found else (-1, -1)
         factory = session_factory or (lambda: Session(get_engine()))
 
         def through_session() -> tuple[int, int]:
