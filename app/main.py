@@ -13,7 +13,6 @@ from fastapi.telemetry import TelemetryConfig
 from app.audit.router import router as audit_router
 from app.auth.router import router as auth_router
 from app.core.body_limit import BodyLimit
-from app.core.checkpoint import background_checkpoints
 from app.core.config import get_settings
 from app.core.errors import install_error_handlers
 from app.core.headers import SecurityHeaders
@@ -52,8 +51,7 @@ def tune_garbage_collector() -> None:
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     warm_up()
     tune_garbage_collector()
-    async with background_checkpoints():
-        yield
+    yield
 
 
 def create_app() -> FastAPI:

@@ -32,7 +32,6 @@ def sqlite_pragmas(busy_timeout_ms: int) -> list[str]:
     return [
         "PRAGMA journal_mode=WAL",
         "PRAGMA synchronous=NORMAL",
-        "PRAGMA wal_autocheckpoint=0",  # checkpoints run in the background (core/checkpoint.py)
         "PRAGMA foreign_keys=ON",
         f"PRAGMA busy_timeout={int(busy_timeout_ms)}",
     ]
