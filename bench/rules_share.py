@@ -71,8 +71,13 @@ def main(requests: int) -> None:
     headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
     today = datetime.now(UTC).date()
     for n in range(28, 0, -1):
-        body = {"morning_pain": n % 4, "sitting_pain": 2, "sitting_tolerance_min": 50 + n,
-                "loading_pain": 2 if n % 2 else None, "loading_stage": 2 if n % 2 else None}
+        body = {
+            "morning_pain": n % 4,
+            "sitting_pain": 2,
+            "sitting_tolerance_min": 50 + n,
+            "loading_pain": 2 if n % 2 else None,
+            "loading_stage": 2 if n % 2 else None,
+        }
         client.put(f"/api/v1/me/logs/{today - timedelta(days=n)}", json=body, headers=headers)
     timers.update(app=0.0, rules=0.0, rule_calls=0)
     for i in range(requests):
@@ -82,8 +87,10 @@ def main(requests: int) -> None:
     share = timers["rules"] / timers["app"]
     print(f"{requests} PUTs of today's log over a 28-day history (SQLite, in-process)")
     print(f"  server time per PUT : {per_request:.2f} ms")
-    print(f"  rules per PUT       : {timers['rules'] / requests * 1000:.3f} ms "
-          f"({timers['rule_calls'] / requests:.1f} evaluations)")
+    print(
+        f"  rules per PUT       : {timers['rules'] / requests * 1000:.3f} ms "
+        f"({timers['rule_calls'] / requests:.1f} evaluations)"
+    )
     print(f"  share in the rules  : {share:.1%}")
 
 

@@ -9,25 +9,16 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from tests.factories import link, register
-
-SCENARIOS = Path(__file__).resolve().parents[3] / "shared" / "scenarios" / "guardrails.json"
-
-
-def load() -> list[dict[str, Any]]:
-    if not SCENARIOS.exists():
-        return []
-    return list(json.loads(SCENARIOS.read_text())["scenarios"])
+from tests.scenarios import load_scenarios
 
 
-@pytest.mark.skipif(not SCENARIOS.exists(), reason=f"{SCENARIOS} is not present")
-@pytest.mark.parametrize("scenario", load(), ids=lambda s: s["name"])
+@pytest.mark.parametrize("scenario", load_scenarios(), ids=lambda s: s["name"])
 def test_scenario_through_the_api(client: TestClient, scenario: dict[str, Any]) -> None:
     patient = register(client)
     today = datetime.now(UTC).date()
