@@ -103,3 +103,21 @@ def test_server_fixture_reports_a_failed_start(tmp_path: Path) -> None:
     finally:
         server.stop()
     raise AssertionError("a server without a database must not become ready")
+
+
+def test_failed_sign_ins_are_limited_across_worker_processes(tmp_path: Path) -> None:
+    """The counter lives in the database: two workers share it, so five failures are five."""
+    with live_server(tmp_path, workers=2) as server, httpx.Client(base_url=server.url) as http:
+        email = f"limited-{datetime.now(UTC).timestamp()}@example.org"
+        body = {"email": email, "password": PASSWORD, "display_name": "L", "role": "patient"}
+        assert http.post("/api/v1/auth/register", json=body).status_code == 201
+        wrong = {"username": email, "password": "not the password"}
+        # New connections spread the attempts over both workers.
+        codes = [
+            httpx.post(f"{server.url}/api/v1/auth/token", data=wrong).status_code for _ in range(8)
+        ]
+        assert codes[:5] == [401] * 5 and set(codes[5:]) == {429}
+        right = httpx.post(
+            f"{server.url}/api/v1/auth/token", data={"username": email, "password": PASSWORD}
+        )
+        assert right.status_code == 429 and int(right.headers["retry-after"]) > 0
