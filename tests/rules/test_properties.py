@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 from typing import Any
 
@@ -26,7 +27,7 @@ from ._strategies import PAIN_FIELDS, day_values, histories, log_on, prior_decis
 from ._support import TODAY, TWO_GOOD_LOADS, days, fired, guide
 
 FAST = settings(
-    max_examples=120,
+    max_examples=int(os.environ.get("LOADLINE_EXAMPLES", "120")),  # raise for a deep run
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -141,30 +142,33 @@ def test_output_always_has_all_four_components_and_a_valid_shape(
         assert set(c.rules) <= {r.rule for r in g.reasons}
         if not c.rules:
             assert c.decision == "hold"
-    ranks = [CONSERVATISM[c.decision] for c in touched]
+    ranks = [CONSERVATISM[c.decision] for c in touched if c.rules != ("PR-0",)]
     expected_overall = "hold" if not ranks else ("progress", "hold", "back_off")[max(ranks)]
     assert g.decision == expected_overall
     rules = [r.rule for r in g.reasons]
-    assert rules == sorted(set(rules), key=RULE_IDS.index)  # once each, in table order
+    assert rules == sorted(rules, key=RULE_IDS.index)  # in table order
+    per_component = {"GA-1", "MD-1", "PR-0"}  # one reason per component they hold
+    assert all(rules.count(rule) == 1 for rule in set(rules) - per_component)
+    forced = g.referral in ("urgent", "emergency")
     for r in g.reasons:
         assert r.component in (*COMPONENTS, "all")
         assert r.severity in ("info", "caution", "warning", "critical")
         assert r.message and not r.message.startswith(" ")
-        assert (r.severity == "critical") == (r.rule in ("RF-1", "RF-2", "RF-3"))
+        stopping = r.rule in ("RF-1", "RF-2", "RF-3") or (r.rule == "RF-5" and forced)
+        assert (r.severity == "critical") == stopping
         assert (r.severity == "info") == r.rule.startswith("PR-")
-    if g.referral in ("urgent", "emergency"):
+    if forced:
         assert all(c.decision == "back_off" for c in g.components.values())
     if g.referral is not None or g.decision == "back_off":
         assert g.phase_ready is False
     for r in g.reasons:
-        if r.rule.startswith("PR-"):
+        if r.rule in ("PR-1", "PR-2", "PR-3", "PR-4"):
             assert g.components[r.component].decision == "progress"
-    for c in g.components.values():
-        if "MD-1" in c.rules:
-            assert c.decision == "hold"
+        if r.rule in per_component:
+            assert g.components[r.component].decision == "hold"
     data = g.as_dict()
     assert json.loads(json.dumps(data)) == data
-    assert g.ruleset == "2026.11"
+    assert g.ruleset == "2026.12"
 
 
 @pytest.mark.parametrize(
