@@ -13,7 +13,6 @@ from .history import WINDOW_DAYS, History, index_by_offset
 from .model import PROGRESS_RULE, Clearance, DayLog, Guidance, PatientState, PriorDecision
 from .phase_ready import phase_ready
 
-
 _COMPONENT_OF = {rule: component for component, rule in PROGRESS_RULE.items()}
 
 
