@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { match, navigate, useLocation } from './router';
 import { onAnnounce, useAppState } from './store';
 import { homeFor } from './session';
-import { applyUpdate } from './sw-register';
+import { applyUpdate } from './sync/sw-register';
 import { Logo } from './ui/Icons';
 import { Loading } from './ui/Page';
 import { SyncBanner } from './ui/SyncBanner';

@@ -4,7 +4,7 @@
 // serialised: one in flight per context, and across tabs and the service worker a Web Lock
 // (navigator.locks) where the browser has it. Inside the lock the stored tokens are read again:
 // if another context already rotated them, its fresh pair is used instead of refreshing twice.
-import { kvDel, kvGet, kvSet, type DB } from './db';
+import { kvDel, kvGet, kvSet, type DB } from './sync/db';
 import { API, ApiError, NetworkError, readProblem, safeFetch } from './http';
 import type { Role, TokenResponse } from './types';
 

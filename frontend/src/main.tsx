@@ -4,7 +4,7 @@ import { App } from './App';
 import { installLinkInterceptor } from './router';
 import { installSyncTriggers } from './services';
 import { boot } from './session';
-import { registerServiceWorker } from './sw-register';
+import { registerServiceWorker } from './sync/sw-register';
 
 installLinkInterceptor();
 installSyncTriggers();

@@ -1,9 +1,9 @@
 // Page-side wiring: the auth, outbox and API singletons, caches, and the sync triggers
 // (app start, `online`, visibility, Background Sync, backoff timer).
 import { createAuth, defaultLocks } from './auth';
-import { getDB, kvDel, kvGet, kvSet } from './db';
+import { getDB, kvDel, kvGet, kvSet } from './sync/db';
 import { API, ApiError, NetworkError, readProblem, safeFetch } from './http';
-import { createOutbox } from './outbox';
+import { createOutbox } from './sync/outbox';
 import { announce, getState, setState } from './store';
 import type { LogRecord, LogWithGuidance, Me } from './types';
 import { navigate } from './router';

@@ -1,5 +1,5 @@
 // Signing in and out, registering, and starting the app from what is stored on the phone.
-import { getDB, kvDel } from './db';
+import { getDB, kvDel } from './sync/db';
 import { deviceTimeZone } from './dates';
 import { ApiError, NetworkError } from './http';
 import {

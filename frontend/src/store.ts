@@ -1,6 +1,6 @@
 // A tiny observable app state with a Preact hook (no state library needed).
 import { useEffect, useState } from 'preact/hooks';
-import type { OutboxState } from './outbox';
+import type { OutboxState } from './sync/outbox';
 import type { Me, Reason, Referral } from './types';
 
 export interface Takeover {

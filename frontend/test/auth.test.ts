@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAuth, TOKENS_KEY, type StoredTokens } from '../src/auth';
-import { kvGet } from '../src/db';
+import { kvGet } from '../src/sync/db';
 import { NetworkError } from '../src/http';
 import { deferred, fakeLocks, freshDB, json, mockFetch, type Call } from './helpers';
 

@@ -3,7 +3,7 @@ import { addDays, friendlyDate, isIsoDate, lastNDays, monthName, shortLabel, tod
 import { errorsByField, problemMessage, ApiError, readProblem } from '../http';
 import { emptyLog, localReferral, pickLogFields, prefillFrom, validateLog } from '../log';
 import { mergeIntoForm, TouchedByDate, viewFor, type FormView, type TouchKey, type Toggles } from '../logForm';
-import type { OutboxEntry } from '../outbox';
+import type { OutboxEntry } from '../sync/outbox';
 import {
   apiFetch,
   apiJson,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getDB } from '../db';
+import { getDB } from '../sync/db';
 import { ApiError, NetworkError, errorsByField, problemMessage } from '../http';
 import { navigate } from '../router';
 import { homeFor, signIn } from '../session';

@@ -12,10 +12,10 @@
 // - network errors, 408, 429 and 5xx keep the entry for a retry with exponential backoff;
 // - nothing is ever dropped silently; concurrent drains never send the same entry twice.
 import { kvGet, kvSet, type DB, type OutboxEntry } from './db';
-import { API, ApiError, NetworkError, readProblem, safeFetch } from './http';
-import { pickLogFields } from './log';
-import type { LockLike } from './auth';
-import type { LogBody, LogWithGuidance } from './types';
+import { API, ApiError, NetworkError, readProblem, safeFetch } from '../http';
+import { pickLogFields } from '../log';
+import type { LockLike } from '../auth';
+import type { LogBody, LogWithGuidance } from '../types';
 
 export type { OutboxEntry } from './db';
 
