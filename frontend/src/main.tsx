@@ -1,5 +1,7 @@
 import { render } from 'preact';
-import './styles.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/views.css';
 import { App } from './App';
 import { installLinkInterceptor } from './router';
 import { installSyncTriggers } from './services';
