@@ -12,7 +12,7 @@ import { lazyPage } from './ui/Lazy';
 import { SignInPage } from './pages/SignIn';
 import { RegisterPage } from './pages/Register';
 import { LogPage } from './pages/LogPage';
-import type { Role } from './types';
+import type { Role } from './api/types';
 
 // Everything not needed for sign-in and today's log is split into its own chunk.
 const HistoryPage = lazyPage(() => import('./pages/History'));

@@ -4,7 +4,7 @@
 // A day is read from up to three places that answer at different times: the outbox draft, the
 // IndexedDB cache and the server. Whatever arrives, and in whatever order, a field the patient
 // has touched during this visit to that date is never overwritten.
-import { LOG_FIELDS, RED_FLAGS, type LogBody, type RedFlag } from './types';
+import { LOG_FIELDS, RED_FLAGS, type LogBody, type RedFlag } from './api/types';
 
 export interface Toggles {
   loading: boolean;

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { addDays, friendlyDate, isIsoDate, lastNDays, monthName, shortLabel, todayIn, weekdayShort, dayNumber, formatTimestamp } from '../dates';
-import { errorsByField, problemMessage, ApiError, readProblem } from '../http';
+import { errorsByField, problemMessage, ApiError, readProblem } from '../api/http';
 import { emptyLog, localReferral, pickLogFields, prefillFrom, validateLog } from '../log';
 import { mergeIntoForm, TouchedByDate, viewFor, type FormView, type TouchKey, type Toggles } from '../logForm';
 import type { OutboxEntry } from '../sync/outbox';
+import { api, apiResponse } from '../api/client';
 import {
-  apiFetch,
-  apiJson,
   cacheLogResult,
   getCachedLogs,
   onSynced,
@@ -16,7 +15,7 @@ import {
   syncNow,
 } from '../services';
 import { announce, getState, setState, useAppState } from '../store';
-import { RED_FLAGS, type Guidance, type LogBody, type LogRecord, type LogWithGuidance, type RedFlag } from '../types';
+import { RED_FLAGS, type Decision, type Guidance, type LogBody, type LogRecord, type RedFlag } from '../api/types';
 import { DECISION_LABEL, RED_FLAG_LABEL } from '../words';
 import { DecisionBadge } from '../ui/Badges';
 import { ActivitySection, OptionGroup, Stepper, scaleOptions } from '../ui/Fields';
@@ -32,11 +31,9 @@ const EDITABLE_DAYS = 14;
 /** With nothing for the day on this phone, how long the page waits for the server before showing the form. */
 const SERVER_WAIT_MS = 1500;
 
-function decisionOf(l: LogRecord | undefined): LogRecord['decision'] {
+function decisionOf(l: LogRecord | undefined): Decision | null {
   if (!l) return null;
-  const d = l.decision ?? l.guidance?.decision ?? null;
-  if (d && typeof d === 'object') return d.decision ?? null;
-  return d;
+  return l.decision ?? l.guidance?.decision ?? null;
 }
 
 /** Today's log (or one of the last 14 days): big controls, activity sections behind toggles. */
@@ -136,7 +133,7 @@ export function LogPage({ date: dateParam }: { date?: string }) {
       const from = addDays(today, -41);
       const listDone = (async () => {
         try {
-          const list = await apiJson<{ logs: LogRecord[] }>(`/me/logs?from=${from}&to=${today}`);
+          const list = await api.get('/me/logs', { query: { from, to: today } });
           if (!alive) return cached;
           const merged = mergeLogs(cached, list.logs ?? []);
           setLogs(merged);
@@ -149,10 +146,10 @@ export function LogPage({ date: dateParam }: { date?: string }) {
       if (queued) return;
       const savesBefore = saves.current;
       try {
-        const res = await apiFetch(`/me/logs/${date}`);
+        const res = await apiResponse.get('/me/logs/{log_date}', { path: { log_date: date } });
         if (!alive || saves.current !== savesBefore) return;
         if (res.ok) {
-          const data = (await res.json()) as LogWithGuidance;
+          const data = await res.json();
           if (!alive || saves.current !== savesBefore) return;
           applyBody(pickLogFields(data.log));
           setGuidance(data.guidance ?? null);
@@ -737,7 +734,7 @@ function RecentDecisions({ logs, today }: { logs: LogRecord[]; today: string }) 
         {recent.map((l) => (
           <li key={l.log_date}>
             <a href={l.log_date === today ? '/' : `/log/${l.log_date}`}>{friendlyDate(l.log_date, today) === 'Today' ? 'Today' : shortLabel(l.log_date)}</a>
-            <DecisionBadge decision={decisionOf(l) as never} />
+            <DecisionBadge decision={decisionOf(l)} />
           </li>
         ))}
       </ul>

@@ -12,10 +12,11 @@
 // - network errors, 408, 429 and 5xx keep the entry for a retry with exponential backoff;
 // - nothing is ever dropped silently; concurrent drains never send the same entry twice.
 import { kvGet, kvSet, type DB, type OutboxEntry } from './db';
-import { API, ApiError, NetworkError, readProblem, safeFetch } from '../http';
+import { ApiError, NetworkError, readProblem, safeFetch } from '../api/http';
+import { API, apiPath, type ApiBody } from '../api/paths';
 import { pickLogFields } from '../log';
 import type { LockLike } from '../auth';
-import type { LogBody, LogWithGuidance } from '../types';
+import type { LogBody, LogWithGuidance } from '../api/types';
 
 export type { OutboxEntry } from './db';
 
@@ -226,14 +227,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   async function put(entry: OutboxEntry, token: string): Promise<Response> {
-    return safeFetch(deps.fetch, `${base}${API}/me/logs/${encodeURIComponent(entry.date)}`, {
+    const url = apiPath('put', '/me/logs/{log_date}', { path: { log_date: entry.date } });
+    return safeFetch(deps.fetch, `${base}${API}${url}`, {
       method: 'PUT',
       headers: {
         Authorization: `Bearer ${token}`,
         'Content-Type': 'application/json',
         Accept: 'application/json',
       },
-      body: JSON.stringify(pickLogFields(entry.body)),
+      body: JSON.stringify(pickLogFields(entry.body) satisfies ApiBody<'put', '/me/logs/{log_date}'>),
     });
   }
 
