@@ -11,7 +11,7 @@ import { Takeover } from './ui/Takeover';
 import { lazyPage } from './ui/Lazy';
 import { SignInPage } from './pages/SignIn';
 import { RegisterPage } from './pages/Register';
-import { LogPage } from './pages/LogPage';
+import { LogPage } from './log/LogPage';
 import type { Role } from './api/types';
 
 // Everything not needed for sign-in and today's log is split into its own chunk.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localReferral, pickLogFields, prefillFrom, validateLog } from '../src/log';
+import { localReferral, pickLogFields, prefillFrom, validateLog } from '../src/log/body';
 import { errorsByField, fieldKey, readProblem } from '../src/api/http';
 import { addDays, isIsoDate, lastNDays, todayIn } from '../src/dates';
 import { LOG_FIELDS } from '../src/api/types';

@@ -14,7 +14,7 @@
 import { kvGet, kvSet, type DB, type OutboxEntry } from './db';
 import { ApiError, NetworkError, readProblem, safeFetch } from '../api/http';
 import { API, apiPath, type ApiBody } from '../api/paths';
-import { pickLogFields } from '../log';
+import { pickLogFields } from '../log/body';
 import type { LockLike } from '../auth';
 import type { LogBody, LogWithGuidance } from '../api/types';
 
