@@ -1,7 +1,7 @@
 // The one IndexedDB database of the app: the outbox of unsent logs and a small key-value store
 // (tokens, cached profile, sync metadata). Shared by the page and the service worker.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { LogBody, Problem } from './types';
+import type { LogBody, Problem } from '../api/types';
 
 export type OutboxStatus = 'pending' | 'needs_attention';
 

@@ -3,7 +3,7 @@
 // fallback, and Background Sync that drains the same IndexedDB outbox as the page.
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { createAuth, defaultLocks } from './auth';
+import { createAuth, defaultLocks } from '../auth';
 import { getDB } from './db';
 import { createOutbox } from './outbox';
 

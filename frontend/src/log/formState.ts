@@ -1,16 +1,15 @@
-// The log form's state and how answers arriving from the phone or the server are merged into it
-// (no DOM, no Preact: used by LogPage and tests).
+// The log form's state, how answers arriving from the phone or the server are merged into it,
+// and the body a save sends (no DOM, no Preact: used by the log page and tests).
 //
 // A day is read from up to three places that answer at different times: the outbox draft, the
 // IndexedDB cache and the server. Whatever arrives, and in whatever order, a field the patient
 // has touched during this visit to that date is never overwritten.
-import { LOG_FIELDS, RED_FLAGS, type LogBody, type RedFlag } from './types';
+import { LOG_FIELDS, RED_FLAGS, type LogBody, type RedFlag } from '../api/types';
+import { pickLogFields, validateLog } from './body';
+import { ACTIVITY_SECTIONS, MORE_FIELDS, type ActivityId } from './fields';
 
-export interface Toggles {
-  loading: boolean;
-  running: boolean;
-  glides: boolean;
-}
+/** Each activity switch ("I did loading exercises today"): on or off. */
+export type Toggles = Record<ActivityId, boolean>;
 
 /** What the form shows: the answers, the activity switches and the optional wellness section. */
 export interface FormView {
@@ -22,14 +21,12 @@ export interface FormView {
 /** A field, one red flag, one activity switch or the wellness disclosure. */
 export type TouchKey = keyof LogBody | `flag:${RedFlag}` | `toggle:${keyof Toggles}` | 'more';
 
-/** The answers behind each activity switch. */
-export const SECTION_FIELDS: Record<keyof Toggles, readonly (keyof LogBody)[]> = {
-  loading: ['loading_pain', 'loading_stage'],
-  running: ['sprint_pain', 'sprint_speed_pct'],
-  glides: ['glide_pain', 'glide_type', 'paresthesia'],
-};
+/** The answers behind each activity switch (from the form's table, fields.ts). */
+export const SECTION_FIELDS: Record<keyof Toggles, readonly (keyof LogBody)[]> = { loading: [], running: [], glides: [] };
+for (const s of ACTIVITY_SECTIONS) SECTION_FIELDS[s.id] = s.fields.map((f) => f.key);
 
-export const WELLNESS_FIELDS: readonly (keyof LogBody)[] = ['sleep', 'fatigue', 'stress', 'soreness', 'session_rpe', 'session_min'];
+/** The optional questions behind the "Sleep, fatigue, stress and training" disclosure. */
+export const WELLNESS_FIELDS: readonly (keyof LogBody)[] = MORE_FIELDS;
 
 export function togglesFor(b: LogBody): Toggles {
   return {
@@ -93,4 +90,24 @@ export class TouchedByDate {
     this.for(date);
     this.keys.add(key);
   }
+}
+
+/** The body a save sends: flags in the contract's order, and a switched-off activity's answers as null. */
+export function bodyToSave({ form, toggles }: FormView): LogBody {
+  const b: LogBody = { ...form, red_flags: RED_FLAGS.filter((f) => form.red_flags.includes(f)) };
+  for (const k of Object.keys(SECTION_FIELDS) as (keyof Toggles)[]) {
+    if (!toggles[k]) for (const f of SECTION_FIELDS[k]) (b as Record<string, unknown>)[f] = null;
+  }
+  return pickLogFields(b);
+}
+
+/** What stops a save, field -> message: the contract's ranges, an activity switched on without its pain, an empty day. */
+export function checkBeforeSave(b: LogBody, toggles: Toggles): Record<string, string> {
+  const errs = validateLog(b);
+  for (const s of ACTIVITY_SECTIONS) {
+    if (toggles[s.id] && b[s.required.key] === null) errs[s.required.key] = s.required.message;
+  }
+  const anything = Object.entries(b).some(([k, v]) => (k === 'red_flags' ? (v as string[]).length > 0 : v !== null));
+  if (!anything) errs.morning_pain = 'Answer at least one question before saving.';
+  return errs;
 }

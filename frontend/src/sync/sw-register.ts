@@ -1,5 +1,5 @@
 // Registers our own service worker (no inline script: CSP) and offers updates.
-import { setState } from './store';
+import { setState } from '../store';
 
 let waiting: ServiceWorker | null = null;
 

@@ -1,8 +1,6 @@
 // Shared HTTP helpers (no DOM, no framework): used by the page and by the service worker.
 import type { FieldProblem, Problem } from './types';
 
-export const API = '/api/v1';
-
 /** The request never reached the server (offline, DNS, connection reset, CORS, abort). */
 export class NetworkError extends Error {
   constructor(message = 'No connection') {

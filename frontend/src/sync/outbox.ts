@@ -11,13 +11,19 @@
 //   server's messages; it waits until the patient edits it;
 // - network errors, 408, 429 and 5xx keep the entry for a retry with exponential backoff;
 // - nothing is ever dropped silently; concurrent drains never send the same entry twice.
-import { kvGet, kvSet, type DB, type OutboxEntry } from './db';
-import { API, ApiError, NetworkError, readProblem, safeFetch } from './http';
-import { pickLogFields } from './log';
-import type { LockLike } from './auth';
-import type { LogBody, LogWithGuidance } from './types';
+//
+// The records live in outboxStore.ts, sending one entry in send.ts.
+import type { LockLike } from '../auth';
+import type { LogBody, LogWithGuidance } from '../api/types';
+import { pickLogFields } from '../log/body';
+import type { DB, OutboxEntry } from './db';
+import { entryKey, getMeta, listFor, patchMeta } from './outboxStore';
+import { sendOne } from './send';
 
 export type { OutboxEntry } from './db';
+export type { OutboxMeta } from './outboxStore';
+export { backoffMs } from './send';
+export { entryKey };
 
 export interface OutboxDeps {
   db: () => Promise<DB>;
@@ -33,11 +39,6 @@ export interface OutboxDeps {
   onChange?: () => void;
   /** Called with the server's answer when an entry was synced. */
   onSynced?: (date: string, result: LogWithGuidance) => void | Promise<void>;
-}
-
-export interface OutboxMeta {
-  lastSyncAt: number | null;
-  authRequired: boolean;
 }
 
 export interface OutboxState {
@@ -77,25 +78,9 @@ export interface Outbox {
 }
 
 const LOCK_NAME = 'loadline-outbox';
-const BASE_DELAY_MS = 15_000;
-const MAX_DELAY_MS = 30 * 60_000;
-
-/** Backoff after `attempts` failed tries: 15 s, 30 s, 1 min, ... capped at 30 min. */
-export function backoffMs(attempts: number): number {
-  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
-}
-
-export function entryKey(userId: string, date: string): string {
-  return `${userId}|${date}`;
-}
-
-const metaKey = (userId: string) => `outbox-meta:${userId}`;
-
-type Outcome = 'sent' | 'needs_attention' | 'retry' | 'offline' | 'auth';
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const now = deps.now ?? (() => Date.now());
-  const base = deps.baseUrl ?? '';
   let running: Promise<DrainResult> | null = null;
   let rerun = false;
   let rerunIgnoreBackoff = false;
@@ -112,19 +97,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const id = await deps.getUserId();
     if (!id) throw new Error('Not signed in');
     return id;
-  }
-
-  async function getMeta(db: DB, userId: string): Promise<OutboxMeta> {
-    return (await kvGet<OutboxMeta>(db, metaKey(userId))) ?? { lastSyncAt: null, authRequired: false };
-  }
-  async function patchMeta(db: DB, userId: string, patch: Partial<OutboxMeta>): Promise<void> {
-    const m = await getMeta(db, userId);
-    await kvSet(db, metaKey(userId), { ...m, ...patch });
-  }
-
-  async function listFor(db: DB, userId: string): Promise<OutboxEntry[]> {
-    const all = await db.getAllFromIndex('outbox', 'byUser', userId);
-    return all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
   async function queue(date: string, body: Partial<LogBody>): Promise<OutboxEntry> {
@@ -210,103 +182,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     changed();
   }
 
-  /** Applies `fn` to the stored entry only if it is still the version that was sent. */
-  async function updateIfSameRev(db: DB, sent: OutboxEntry, fn: (e: OutboxEntry) => OutboxEntry | null): Promise<boolean> {
-    const tx = db.transaction('outbox', 'readwrite');
-    const cur = await tx.store.get(sent.key);
-    let applied = false;
-    if (cur && cur.rev === sent.rev) {
-      const next = fn(cur);
-      if (next) await tx.store.put(next);
-      else await tx.store.delete(sent.key);
-      applied = true;
-    }
-    await tx.done;
-    return applied;
-  }
-
-  async function put(entry: OutboxEntry, token: string): Promise<Response> {
-    return safeFetch(deps.fetch, `${base}${API}/me/logs/${encodeURIComponent(entry.date)}`, {
-      method: 'PUT',
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-      },
-      body: JSON.stringify(pickLogFields(entry.body)),
-    });
-  }
-
-  async function sendOne(db: DB, entry: OutboxEntry): Promise<Outcome> {
-    const markRetry = async (problem: OutboxEntry['lastError']) => {
-      await updateIfSameRev(db, entry, (e) => ({
-        ...e,
-        attempts: e.attempts + 1,
-        lastAttemptAt: now(),
-        nextAttemptAt: now() + backoffMs(e.attempts + 1),
-        lastError: problem,
-      }));
-    };
-    let res: Response;
-    try {
-      let token = await deps.getAccessToken();
-      if (!token) return 'auth';
-      res = await put(entry, token);
-      if (res.status === 401) {
-        token = await deps.getAccessToken({ forceRefresh: true });
-        if (!token) return 'auth';
-        res = await put(entry, token);
-        if (res.status === 401) return 'auth';
-      }
-    } catch (e) {
-      if (e instanceof NetworkError) {
-        await markRetry({ title: 'No connection', detail: 'Could not reach the server.' });
-        return 'offline';
-      }
-      if (e instanceof ApiError) {
-        // the token endpoint itself failed (5xx): try again later
-        await markRetry(e.problem);
-        return 'retry';
-      }
-      throw e;
-    }
-
-    if (res.ok) {
-      let result: LogWithGuidance | null = null;
-      try {
-        result = (await res.json()) as LogWithGuidance;
-      } catch {
-        result = null;
-      }
-      await updateIfSameRev(db, entry, () => null);
-      await patchMeta(db, entry.userId, { lastSyncAt: now(), authRequired: false });
-      if (result && deps.onSynced) {
-        try {
-          await deps.onSynced(entry.date, result);
-        } catch {
-          /* ignore listener errors */
-        }
-      }
-      return 'sent';
-    }
-
-    const problem = await readProblem(res);
-    if (res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500) {
-      await markRetry(problem);
-      return 'retry';
-    }
-    // 422 and any other 4xx: retrying the same body cannot succeed; keep it and show why.
-    await updateIfSameRev(db, entry, (e) => ({
-      ...e,
-      status: 'needs_attention',
-      attempts: e.attempts + 1,
-      lastAttemptAt: now(),
-      nextAttemptAt: 0,
-      lastError: problem,
-    }));
-    return 'needs_attention';
-  }
-
   async function drainOnce(opts: DrainOptions): Promise<DrainResult> {
     const result: DrainResult = { sent: [], needsAttention: [], retrying: [], authRequired: false, offline: false, remaining: 0 };
     const userId = await deps.getUserId();
@@ -325,7 +200,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       );
       if (!next) break;
       tried.set(next.key, next.rev);
-      const outcome = await sendOne(db, next);
+      const outcome = await sendOne(deps, db, next);
       changed();
       if (outcome === 'sent') result.sent.push(next.date);
       else if (outcome === 'needs_attention') result.needsAttention.push(next.date);

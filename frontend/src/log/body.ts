@@ -1,5 +1,5 @@
 // Pure helpers about log bodies (no DOM): used by the form, the outbox and tests.
-import { LOG_FIELDS, RED_FLAGS, type LogBody, type LogRecord, type RedFlag, type Referral } from './types';
+import { LOG_FIELDS, RED_FLAGS, type LogBody, type LogRecord, type RedFlag, type Referral } from '../api/types';
 
 export function emptyLog(): LogBody {
   return {
