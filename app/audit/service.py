@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from app.core.sequence import ACCESS_LOG, next_value
+from app.core.counters import ACCESS_LOG, next_value
 from app.models import AccessLogEntry, User
 
 GENESIS = "0" * 64

@@ -15,6 +15,7 @@ from app.auth.schemas import MePatch, RegisterIn, TokenOut
 from app.core import ratelimit
 from app.core.clock import today_in
 from app.core.config import get_settings
+from app.core.counters import AUTH_SEQ, CHANGE_SEQ, next_value
 from app.core.db import begin_write
 from app.core.errors import Conflict, Forbidden, Unauthorized
 from app.core.security import (
@@ -24,7 +25,6 @@ from app.core.security import (
     token_digest,
     verify_password,
 )
-from app.core.sequence import AUTH_SEQ, CHANGE_SEQ, next_value
 from app.dashboard.status import touch_status
 from app.logs.patient_settings import add_setting
 from app.models import AuthSession, PatientStatus, RefreshToken, User

@@ -29,8 +29,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.core.clock import today_in, utcnow
 from app.core.config import get_settings
+from app.core.counters import AUTH_SEQ, CHANGE_SEQ
 from app.core.db import get_engine, get_session, run_db
-from app.core.sequence import AUTH_SEQ, CHANGE_SEQ
 from app.models import Counter
 
 MAX_REMEMBERED = 10_000

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, update
 from sqlmodel import Session, col, select
 
-from app.core.sequence import CHANGE_SEQ, next_value
+from app.core.counters import CHANGE_SEQ, next_value
 from app.dashboard.window import pack
 from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs
 from app.logs.patient_settings import load_history, setting_on

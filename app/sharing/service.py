@@ -13,10 +13,10 @@ from sqlmodel import Session, col, select
 from app.audit.service import record_access
 from app.core import ratelimit
 from app.core.config import get_settings
+from app.core.counters import CHANGE_SEQ, next_value
 from app.core.db import begin_write
 from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.security import token_digest
-from app.core.sequence import CHANGE_SEQ, next_value
 from app.models import CareLink, ShareCode, User
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
