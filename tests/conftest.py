@@ -68,14 +68,17 @@ def db_session(database_url: str) -> Iterator[Any]:
 def app(db_session: Any) -> Iterator[Any]:
     from app.core.db import get_session
     from app.main import app as application
+    from app.polling.revalidation import read_counters_through
 
     def shared_session() -> Any:
         db_session.expire_all()  # each request starts fresh, as with a session per request
         return db_session
 
     application.dependency_overrides[get_session] = shared_session
+    read_counters_through(shared_session)  # the 304 shortcut sees the test's transaction
     yield application
     application.dependency_overrides.clear()
+    read_counters_through(None)
 
 
 @pytest.fixture

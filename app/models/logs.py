@@ -109,7 +109,7 @@ class PatientStatus(SQLModel, table=True):
     referral: str | None = Field(default=None, max_length=16)
     phase_ready: bool = False
     last_progress_date: date | None = None
-    # The 28 days up to the last write, packed by app/dashboard/window.py.
+    # The 28 days up to the last write, packed by app/logs/window.py.
     recent: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     change_seq: int = Field(index=True)
     updated_at: datetime = Field(default_factory=utcnow)

@@ -1,92 +1,61 @@
-"""Cheap revalidation for polled lists (clinician dashboard, coach view).
+"""Cheap revalidation for polled views (clinician dashboard, coach view).
 
 A worker remembers, per access token and view, what its last ETag was made of and the
-database's change counters at that moment. A poll carrying that ETag then costs one read of
-the counters, before routing: if neither moved, nothing the ETag depends on (status rows,
-links, time zones, sessions) has changed, so the answer is 304 without decoding the token or
-running the view. Anything else goes through the app as usual, which re-authenticates and
-remembers afresh. The memory is only trusted when the database agrees, so several workers
-stay correct; the patients' local dates are recomputed on every poll. Measured in bench/.
+database's change counters at that moment (app/polling/etag.py). A poll carrying that ETag
+then costs one read of the counters, before routing: if neither moved, nothing the ETag depends
+on (status rows, links, time zones, sessions) has changed, so the answer is 304 without
+decoding the token or running the view. Anything else goes through the app as usual, which
+re-authenticates and remembers afresh. The memory is only trusted when the database agrees, so
+several workers stay correct; the patients' local dates are recomputed on every poll. Which
+paths are polled views is up to the views (`POLLED_VIEWS`). Measured in bench/.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import sqlite3
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs
 
 import psycopg
-from sqlalchemy import select
 from sqlalchemy.engine import make_url
-from sqlmodel import Session, col
+from sqlmodel import Session
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.core.clock import today_in, utcnow
+from app.core.clock import utcnow
 from app.core.config import get_settings
 from app.core.counters import AUTH_SEQ, CHANGE_SEQ
-from app.core.db import get_engine, get_session, run_db
-from app.models import Counter
+from app.core.db import get_engine, run_db
+from app.polling import statements
+from app.polling.etag import REMEMBERED, days_digest, etag_of
+from app.polling.views import POLLED_VIEWS, read_versions
 
-MAX_REMEMBERED = 10_000
-_VERSIONS = select(col(Counter.name), col(Counter.value))
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """What an ETag was made of, and until when the caller's credentials hold."""
-
-    versions: tuple[int, int]
-    status_seq: int
-    link_seq: int
-    live_links: int
-    zones: tuple[str, ...]
-    valid_until: datetime
+SessionFactory = Callable[[], Session]
 
 
-def days_digest(zones: tuple[str, ...], now: datetime) -> str:
-    days = ",".join(sorted({today_in(zone, now).isoformat() for zone in zones}))
-    return hashlib.sha256(days.encode()).hexdigest()[:8]
+class CounterSource:
+    """Where the shortcut reads the counters: by default each reader's own connection; with a
+    session factory (`read_counters_through`), sessions from it."""
 
-
-def etag_of(status_seq: int, link_seq: int, live: int, days: str, since: str | None) -> str:
-    raw = f"{status_seq}|{link_seq}|{live}|{days}|{since or ''}"
-    return f'"{hashlib.sha256(raw.encode()).hexdigest()[:32]}"'
-
-
-def read_versions(session: Session) -> tuple[int, int]:
-    rows = dict(session.connection().execute(_VERSIONS, {"names": [CHANGE_SEQ, AUTH_SEQ]}).all())
-    return rows.get(CHANGE_SEQ, 0), rows.get(AUTH_SEQ, 0)
-
-
-class Remembered:
     def __init__(self) -> None:
-        self._answers: OrderedDict[tuple[str, str, str | None], Answer] = OrderedDict()
-
-    def remember(self, token: str, view: str, since: str | None, answer: Answer) -> None:
-        key = (token, view, since)
-        self._answers[key] = answer
-        self._answers.move_to_end(key)
-        while len(self._answers) > MAX_REMEMBERED:
-            self._answers.popitem(last=False)
-
-    def get(self, token: str, view: str, since: str | None) -> Answer | None:
-        return self._answers.get((token, view, since))
+        self.session_factory: SessionFactory | None = None
 
 
-remembered = Remembered()
+COUNTER_SOURCE = CounterSource()
+
+
+def read_counters_through(factory: SessionFactory | None) -> None:
+    """Read the counters through sessions from `factory` instead of the app's own connection
+    (the tests: the test's transaction, where their changes are); None undoes it."""
+    COUNTER_SOURCE.session_factory = factory
 
 
 class VersionReader:
     """Reads the two counters. On SQLite with inline database work, through one autocommit
     connection of this process (no pool, no transaction: a few microseconds); on PostgreSQL
-    through one asynchronous autocommit connection of this process (no thread hop); in tests
-    (the session is overridden) through the test's session."""
+    through one asynchronous autocommit connection of this process (no thread hop); otherwise,
+    or with a session factory in `COUNTER_SOURCE`, through a session."""
 
     def __init__(self) -> None:
         self._raw: sqlite3.Connection | None = None
@@ -100,7 +69,7 @@ class VersionReader:
                     url = make_url(get_settings().database_url).set(drivername="postgresql")
                     dsn = url.render_as_string(hide_password=False)
                     self._pg = await psycopg.AsyncConnection.connect(dsn, autocommit=True)
-                cursor = await self._pg.execute(_RAW_VERSIONS)
+                cursor = await self._pg.execute(statements.RAW_COUNTERS)
                 return dict(await cursor.fetchall())
             except psycopg.Error:
                 self._pg = None  # reconnect next time; this poll takes the normal path
@@ -112,41 +81,37 @@ class VersionReader:
             self._raw = sqlite3.connect(path or "", isolation_level=None, check_same_thread=False)
         return self._raw
 
-    async def read(self, session_factory: Callable[[], Session] | None) -> tuple[int, int]:
+    async def read(self) -> tuple[int, int]:
         settings = get_settings()
-        if session_factory is None and settings.is_sqlite and settings.run_db_inline:
-            rows = dict(self._sqlite().execute(_RAW_VERSIONS).fetchall())
+        factory = COUNTER_SOURCE.session_factory
+        if factory is None and settings.is_sqlite and settings.run_db_inline:
+            rows = dict(self._sqlite().execute(statements.RAW_COUNTERS).fetchall())
             return rows.get(CHANGE_SEQ, 0), rows.get(AUTH_SEQ, 0)
-        if session_factory is None and not settings.is_sqlite:
+        if factory is None and not settings.is_sqlite:
             found = await self._postgres()
             return (found.get(CHANGE_SEQ, 0), found.get(AUTH_SEQ, 0)) if found else (-1, -1)
-        factory = session_factory or (lambda: Session(get_engine()))
 
         def through_session() -> tuple[int, int]:
-            session = factory()
+            session = factory() if factory else Session(get_engine())
             try:
                 return read_versions(session)
             finally:
-                if session_factory is None:
+                if factory is None:
                     session.close()
 
         return await run_db(through_session)
 
 
-_RAW_VERSIONS = "SELECT name, value FROM counters"
-VIEWS = {"/api/v1/clinician/patients": "clinician", "/api/v1/coach/athletes": "coach"}
-
-
 class RevalidationShortcut:
-    """Answers a poll of a listed view with 304 before routing, when `remembered` says the
+    """Answers a poll of a registered view with 304 before routing, when `REMEMBERED` says the
     caller's ETag is still current; every other request goes to the app unchanged."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.reader = VersionReader()
+        self.versions = VersionReader()  # its connection is reused by every poll
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        view = VIEWS.get(scope.get("path", "")) if scope["type"] == "http" else None
+        view = POLLED_VIEWS.view_at(scope.get("path", "")) if scope["type"] == "http" else None
         if view is None or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
@@ -158,22 +123,19 @@ class RevalidationShortcut:
                 tags = value.decode("latin-1")
         since = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("since", [None])[-1]
         if token and tags:
-            etag = await self._current_etag(scope, token, view, since)
+            etag = await self._current_etag(token, view, since)
             if etag is not None and etag in {tag.strip() for tag in tags.split(",")}:
                 await self._not_modified(send, etag)
                 return
         await self.app(scope, receive, send)
 
-    async def _current_etag(
-        self, scope: Scope, token: str, view: str, since: str | None
-    ) -> str | None:
+    async def _current_etag(self, token: str, view: str, since: str | None) -> str | None:
         """The view's ETag if nothing it depends on moved since it was answered, else None."""
-        answer = remembered.get(token, view, since)
+        answer = REMEMBERED.get(token, view, since)
         now = utcnow()
         if answer is None or now >= answer.valid_until:
             return None
-        overrides = getattr(scope.get("app"), "dependency_overrides", {})
-        if await self.reader.read(overrides.get(get_session)) != answer.versions:
+        if await self.versions.read() != answer.versions:
             return None
         days = days_digest(answer.zones, now)
         return etag_of(answer.status_seq, answer.link_seq, answer.live_links, days, since)
