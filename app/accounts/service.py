@@ -21,9 +21,16 @@ from app.rules import Thresholds
 FIRST_PHASE = 1
 
 
-def register_user(session: Session, data: RegisterIn, now: datetime) -> User:
-    """Create an account; a patient starts in phase 1 with the default thresholds."""
-    password_hash = hash_password(data.password)  # slow on purpose: before the write lock
+def register_user(
+    session: Session, data: RegisterIn, now: datetime, *, password_hash: str | None = None
+) -> User:
+    """Create an account; a patient starts in phase 1 with the default thresholds.
+
+    `password_hash`: a hash of `data.password` made earlier (a seeder that hashes once for
+    many accounts); by default the password is hashed here.
+    """
+    if password_hash is None:
+        password_hash = hash_password(data.password)  # slow on purpose: before the write lock
     with writing(session):
         user = add_user(session, data, password_hash, now)
         if user.role == "patient":

@@ -99,7 +99,8 @@ def sign_in(session: Session, email: str, password: str, ip: str, now: datetime)
 
 
 def open_session(session: Session, user_id: uuid.UUID, now: datetime) -> TokenOut:
-    """A new sign-in session and its first tokens, inside the caller's write."""
+    """A new sign-in session and its first tokens, inside the caller's write (sign-in, or a
+    seeder that created the account itself: bench/seed.py)."""
     settings = get_settings()
     auth_session = AuthSession(
         user_id=user_id,

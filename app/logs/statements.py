@@ -44,6 +44,7 @@ UPDATE_LOG = (
 )
 DELETE_LOG = delete(LOGS).where(LOGS.c.id == bindparam("log_id"))
 INSERT_REVISION = insert(REVISIONS).returning(REVISIONS.c.id)
+INSERT_REVISIONS = insert(REVISIONS)
 # The columns the rules read (one per DayLog field), for the 28-day windows of a recompute.
 DAY_LOGS = select(*DAY_LOG_COLUMNS).where(
     LOGS.c.patient_id == bindparam("pid"),

@@ -4,6 +4,7 @@ statements of app/logs/statements.py. A stored log is a plain dict of its column
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -30,6 +31,12 @@ def insert_log(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     row = {"id": uuid.uuid4(), "version": 1, **values}
     session.connection().execute(statements.INSERT_LOG, row)
     return row
+
+
+def insert_logs(session: Session, values: Sequence[dict[str, Any]]) -> None:
+    """Insert many new logs (version 1) in one statement (an import of a whole history)."""
+    rows = [{"id": uuid.uuid4(), "version": 1, **each} for each in values]
+    session.connection().execute(statements.INSERT_LOG, rows)
 
 
 def replace_log(session: Session, log: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
@@ -61,3 +68,8 @@ def add_revision(
         "recorded_at": now,
     }
     return int(session.connection().execute(statements.INSERT_REVISION, params).scalar_one())
+
+
+def add_revisions(session: Session, revisions: Sequence[dict[str, Any]]) -> None:
+    """Append many revisions in one statement (each a dict of the log_revisions columns)."""
+    session.connection().execute(statements.INSERT_REVISIONS, list(revisions))
