@@ -28,6 +28,29 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def write_guard() -> Iterator[Any]:
+    """Fail any test whose app code writes outside `writing` (tests/write_guard.py)."""
+    from tests.write_guard import GUARD
+
+    GUARD.install()
+    yield GUARD
+    GUARD.uninstall()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """A test fails if app code wrote outside `writing` while it ran (even if it caught it)."""
+    from tests.write_guard import GUARD
+
+    GUARD.take_violations()
+    result = yield
+    violations = GUARD.take_violations()
+    if violations:
+        raise AssertionError("\n".join(violations))
+    return result
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with fresh_database(tmp_path_factory.mktemp("db")) as url:

@@ -183,6 +183,7 @@ def writing(session: Session) -> Iterator[Session]:
     everything before the block must be safe to repeat. A use case that must record
     something and then refuse (a failed sign-in is counted, then 401) leaves the block first
     and raises after it. Inside the block, a nested `writing` on the same session joins it.
+    tests/write_guard.py fails any test in which app code writes outside this block.
     """
     if _writing.get() is session:
         yield session
@@ -197,6 +198,11 @@ def writing(session: Session) -> Iterator[Session]:
         raise
     finally:
         _writing.reset(token)
+
+
+def is_writing() -> bool:
+    """True inside a `writing` block (the write guard of the tests asks)."""
+    return _writing.get() is not None
 
 
 def end_reads(session: Session) -> None:
