@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlmodel import Session
@@ -40,12 +41,12 @@ class StoredGuidance:
     guidance: dict[str, Any]
 
 
-# Where each RecordRow field sits in a row of statements.RECORD_COLUMNS (looked up by name once).
-_AT = [statements.RECORD_FIELDS.index(field.name) for field in fields(RecordRow)]
+# The RecordRow fields of a row of statements.RECORD_COLUMNS (positions looked up by name once).
+_PICK = itemgetter(*[statements.RECORD_FIELDS.index(field.name) for field in fields(RecordRow)])
 
 
 def _record(row: Any) -> RecordRow:
-    return RecordRow(*[row[at] for at in _AT])
+    return RecordRow(*_PICK(row))
 
 
 def _window(patient_id: uuid.UUID, start: date, end: date) -> dict[str, Any]:

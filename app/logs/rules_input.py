@@ -11,7 +11,8 @@ revision written before the field existed) takes the dataclass's default.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import MISSING, Field, fields
+from dataclasses import fields
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlmodel import col
@@ -40,14 +41,6 @@ DAY_LOG_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(DayLog))
 DAY_LOG_COLUMNS: tuple[Any, ...] = tuple(col(getattr(DailyLog, name)) for name in DAY_LOG_FIELDS)
 
 
-def _default(field: Field[Any]) -> Any:
-    if field.default is not MISSING:
-        return field.default
-    if field.default_factory is not MISSING:
-        return field.default_factory()
-    raise KeyError(f"no stored value for the required field {field.name!r}")
-
-
 def _identity(value: Any) -> Any:
     return value
 
@@ -68,32 +61,56 @@ def day_log(values: Mapping[str, Any]) -> DayLog:
     )
 
 
+def _builder(
+    cls: type[Any], pick: Callable[[Any], Any], count: int, plan: Sequence[tuple[str, Any]]
+) -> Callable[[Any], Any]:
+    """Build `cls` from what `pick` takes out of a source (its fields, in order), converting
+    the few fields that have a converter. The hot path: no per-field work beyond that."""
+    conversions = [(i, convert) for i, (_, convert) in enumerate(plan) if convert is not _identity]
+
+    def build(source: Any) -> Any:
+        picked = pick(source)
+        values: list[Any] = [picked] if count == 1 else list(picked)
+        for at, convert in conversions:
+            values[at] = convert(values[at])
+        return cls(*values)
+
+    return build
+
+
 def day_log_reader(keys: Sequence[str]) -> Callable[[Sequence[Any]], DayLog]:
-    """Turn result rows with these column names into DayLogs (the hot path: each field is
-    looked up by name once per result, not once per row)."""
+    """Turn result rows with these column names into DayLogs (each field is looked up by name
+    once per result, not once per row)."""
     names = list(keys)
-    plan: list[tuple[int | None, Callable[[Any], Any], Any]] = []
-    for field in fields(DayLog):
-        if field.name in names:
-            plan.append((names.index(field.name), _converter(DayLog, field.name), None))
-        else:
-            plan.append((None, _identity, _default(field)))
-
-    def read(row: Sequence[Any]) -> DayLog:
-        return DayLog(
-            *[default if at is None else convert(row[at]) for at, convert, default in plan]
+    if all(name in names for name, _ in _DAY_LOG_PLAN):
+        pick = itemgetter(*[names.index(name) for name, _ in _DAY_LOG_PLAN])
+        read: Callable[[Sequence[Any]], DayLog] = _builder(
+            DayLog, pick, len(_DAY_LOG_PLAN), _DAY_LOG_PLAN
         )
+        return read
+    present = [(name, names.index(name)) for name, _ in _DAY_LOG_PLAN if name in names]
+    return lambda row: day_log({name: row[at] for name, at in present})
 
-    return read
+
+_PRIOR_FROM_ATTRIBUTES = _builder(
+    PriorDecision,
+    attrgetter(*[name for name, _ in _PRIOR_PLAN]),
+    len(_PRIOR_PLAN),
+    _PRIOR_PLAN,
+)
 
 
 def prior_decision(record: Any) -> PriorDecision:
     """A PriorDecision from anything with its fields as attributes: a decision record, a
-    `RecordRow`, a result row."""
-    return PriorDecision(
-        **{
-            name: convert(getattr(record, name))
-            for name, convert in _PRIOR_PLAN
-            if hasattr(record, name)
-        }
-    )
+    `RecordRow`, a result row. An attribute it lacks takes the field's default."""
+    try:
+        prior: PriorDecision = _PRIOR_FROM_ATTRIBUTES(record)
+    except AttributeError:
+        return PriorDecision(
+            **{
+                name: convert(getattr(record, name))
+                for name, convert in _PRIOR_PLAN
+                if hasattr(record, name)
+            }
+        )
+    return prior
