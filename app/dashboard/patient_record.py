@@ -10,14 +10,14 @@ from sqlmodel import Session, col, select
 
 from app.audit.service import record_access
 from app.core.clock import today_in
-from app.core.db import begin_write
+from app.core.db import writing
 from app.core.errors import InvalidInput
-from app.dashboard.status import refresh_status
 from app.logs.decisions import recompute
-from app.logs.patient_settings import add_setting, load_history, state_on, thresholds_of
 from app.logs.records import guidances_between
-from app.logs.service import list_logs, lock_patient, log_view
+from app.logs.service import LoggedDay, list_logs, lock_patient, log_view
+from app.logs.status import refresh_status
 from app.models import DecisionRecord, PatientSetting, User
+from app.patients.settings import add_setting, load_history, state_on, thresholds_of
 from app.sharing.service import LinkedPatient
 
 HISTORY_DAYS = 28
@@ -61,17 +61,16 @@ def read_patient_record(
 ) -> dict[str, Any]:
     """Profile, thresholds with history, and the last 28 days of logs and decisions."""
     patient = linked.patient
-    begin_write(session)  # the read itself is recorded
-    today = today_in(patient.timezone, now)
-    start = today - timedelta(days=HISTORY_DAYS - 1)
-    rows = list_logs(session, patient, start, today, now)
-    decisions = guidances_between(session, patient.id, start, today)
-    record = _profile(session, linked, now) | {
-        "logs": [_log_item(log, rec) for log, rec in rows],
-        "decisions": decisions,
-    }
-    record_access(session, clinician, [patient.id], "record_viewed", now)
-    session.commit()
+    with writing(session):  # the read itself is recorded
+        today = today_in(patient.timezone, now)
+        start = today - timedelta(days=HISTORY_DAYS - 1)
+        days = list_logs(session, patient, start, today, now)
+        decisions = guidances_between(session, patient.id, start, today)
+        record = _profile(session, linked, now) | {
+            "logs": [_log_item(day) for day in days],
+            "decisions": decisions,
+        }
+        record_access(session, clinician, [patient.id], "record_viewed", now)
     return record
 
 
@@ -83,18 +82,17 @@ def read_patient_logs(
     end: date | None,
     now: datetime,
 ) -> list[dict[str, Any]]:
-    begin_write(session)
-    rows = list_logs(session, linked.patient, start, end, now)
-    detail = {"from": str(start) if start else None, "to": str(end) if end else None}
-    record_access(session, clinician, [linked.patient.id], "logs_viewed", now, detail)
-    session.commit()
-    return [_log_item(log, rec) for log, rec in rows]
+    with writing(session):
+        days = list_logs(session, linked.patient, start, end, now)
+        detail = {"from": str(start) if start else None, "to": str(end) if end else None}
+        record_access(session, clinician, [linked.patient.id], "logs_viewed", now, detail)
+    return [_log_item(day) for day in days]
 
 
-def _log_item(log: Any, record: Any) -> dict[str, Any]:
-    item = log_view(log)
-    item["decision"] = record.decision if record else None
-    item["referral"] = record.referral if record else None
+def _log_item(day: LoggedDay) -> dict[str, Any]:
+    item = log_view(day.log)
+    item["decision"] = day.record.decision if day.record else None
+    item["referral"] = day.record.referral if day.record else None
     return item
 
 
@@ -115,33 +113,32 @@ def change_settings(
         raise InvalidInput(
             "effective_on", f"must be today or within the last {BACKDATE_LIMIT_DAYS} days"
         )
-    begin_write(session)
-    lock_patient(session, patient.id)
-    current = state_on(load_history(session, patient.id), effective)
-    new_thresholds = replace(current.thresholds, **thresholds)
-    if not new_thresholds.safe_pain < new_thresholds.pain_ceiling < new_thresholds.severe_pain:
-        raise InvalidInput("thresholds", "must keep safe_pain < pain_ceiling < severe_pain")
-    new_phase = phase if phase is not None else current.phase
-    add_setting(session, patient.id, effective, new_phase, new_thresholds, clinician.id)
-    session.flush()
-    done = recompute(
-        session,
-        patient.id,
-        effective - timedelta(days=1),
-        max(today, effective),
-        "settings_changed",
-        now,
-        include_start=False,
-    )
-    refresh_status(session, patient.id, today, now, recomputed=done)
-    if new_phase != current.phase:
-        detail = {"from": current.phase, "to": new_phase, "effective_on": effective.isoformat()}
-        record_access(session, clinician, [patient.id], "phase_changed", now, detail)
-    changed = sorted(k for k, v in thresholds.items() if getattr(current.thresholds, k) != v)
-    if changed:
-        detail = {"changed": changed, "effective_on": effective.isoformat()}
-        record_access(session, clinician, [patient.id], "thresholds_changed", now, detail)
-    session.commit()
+    with writing(session):
+        lock_patient(session, patient.id)
+        current = state_on(load_history(session, patient.id), effective)
+        new_thresholds = replace(current.thresholds, **thresholds)
+        if not new_thresholds.safe_pain < new_thresholds.pain_ceiling < new_thresholds.severe_pain:
+            raise InvalidInput("thresholds", "must keep safe_pain < pain_ceiling < severe_pain")
+        new_phase = phase if phase is not None else current.phase
+        add_setting(session, patient.id, effective, new_phase, new_thresholds, clinician.id)
+        session.flush()
+        done = recompute(
+            session,
+            patient.id,
+            effective - timedelta(days=1),
+            max(today, effective),
+            "settings_changed",
+            now,
+            include_start=False,
+        )
+        refresh_status(session, patient.id, today, now, recomputed=done)
+        if new_phase != current.phase:
+            detail = {"from": current.phase, "to": new_phase, "effective_on": effective.isoformat()}
+            record_access(session, clinician, [patient.id], "phase_changed", now, detail)
+        changed = sorted(k for k, v in thresholds.items() if getattr(current.thresholds, k) != v)
+        if changed:
+            detail = {"changed": changed, "effective_on": effective.isoformat()}
+            record_access(session, clinician, [patient.id], "thresholds_changed", now, detail)
     return _profile(session, linked, now)
 
 
@@ -149,18 +146,17 @@ def read_decision_history(
     session: Session, clinician: User, linked: LinkedPatient, day: date, now: datetime
 ) -> list[DecisionRecord]:
     """Every decision made for `day`, current and superseded, oldest first, with its inputs."""
-    begin_write(session)
-    rows = list(
-        session.exec(
-            select(DecisionRecord)
-            .where(
-                DecisionRecord.patient_id == linked.patient.id, DecisionRecord.decision_date == day
-            )
-            .order_by(col(DecisionRecord.id))
-        ).all()
-    )
-    record_access(
-        session, clinician, [linked.patient.id], "decisions_viewed", now, {"date": day.isoformat()}
-    )
-    session.commit()
+    with writing(session):
+        rows = list(
+            session.exec(
+                select(DecisionRecord)
+                .where(
+                    DecisionRecord.patient_id == linked.patient.id,
+                    DecisionRecord.decision_date == day,
+                )
+                .order_by(col(DecisionRecord.id))
+            ).all()
+        )
+        detail = {"date": day.isoformat()}
+        record_access(session, clinician, [linked.patient.id], "decisions_viewed", now, detail)
     return rows

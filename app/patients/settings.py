@@ -7,25 +7,18 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields
 from datetime import date
 
-from sqlalchemy import bindparam
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from app.models import PatientSetting
+from app.patients import statements
 from app.rules import PatientState, Thresholds
 
 THRESHOLD_NAMES = tuple(f.name for f in fields(Thresholds))
 
 
-_HISTORY = (
-    select(PatientSetting.__table__)  # type: ignore[attr-defined]
-    .where(col(PatientSetting.patient_id) == bindparam("pid"))
-    .order_by(col(PatientSetting.effective_on), col(PatientSetting.id))
-)
-
-
 def load_history(session: Session, patient_id: uuid.UUID) -> list[PatientSetting]:
     """The patient's settings rows, oldest first (plain rows with the same attributes)."""
-    rows = session.connection().execute(_HISTORY, {"pid": patient_id}).all()
+    rows = session.connection().execute(statements.HISTORY, {"pid": patient_id}).all()
     return rows  # type: ignore[return-value]
 
 
@@ -82,9 +75,9 @@ def phase_started_on(history: Sequence[PatientSetting], day: date) -> date:
 
 
 def state_on(history: Sequence[PatientSetting], day: date) -> PatientState:
-    row = setting_on(history, day)
-    return PatientState(
-        phase=row.phase,
-        phase_started_on=phase_started_on(history, day),
-        thresholds=thresholds_of(row),
-    )
+    """What the rules are told about the patient on `day`: phase, since when, thresholds."""
+    return state_of(setting_on(history, day), phase_started_on(history, day))
+
+
+def state_of(row: PatientSetting, started_on: date | None) -> PatientState:
+    return PatientState(phase=row.phase, phase_started_on=started_on, thresholds=thresholds_of(row))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app.dashboard.window import Window, pack
+from app.logs.window import Window, pack
 
 ON = date(2026, 11, 20)
 
@@ -26,5 +26,5 @@ def test_a_window_reads_back_what_was_packed_and_shifts_with_the_calendar() -> N
 def test_a_window_is_the_same_size_however_long_the_history() -> None:
     short = pack(ON, {ON: 1}, {})
     full = pack(ON, {ON - timedelta(days=k): k % 10 for k in range(400)}, {})
-    assert len(short["m"]) == len(full["m"]) == 28
-    assert len(short["l"]) == len(full["l"]) == len(full["d"]) == 28
+    assert len(short["morning"]) == len(full["morning"]) == 28
+    assert len(short["logged"]) == len(full["logged"]) == len(full["decisions"]) == 28

@@ -6,10 +6,12 @@ from dataclasses import asdict
 
 from sqlmodel import Session
 
-from app.auth.schemas import PatientMeOut, ThresholdsOut, UserOut
+from app.accounts.schemas import PatientMeOut
+from app.auth.schemas import UserOut
 from app.core.clock import today_in
-from app.logs.patient_settings import load_history, state_on
 from app.models import User
+from app.patients.schemas import ThresholdsOut
+from app.patients.settings import load_history, state_on
 
 
 def build_me(session: Session, user: User) -> PatientMeOut | UserOut:

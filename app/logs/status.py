@@ -10,15 +10,25 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, update
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from app.core.sequence import CHANGE_SEQ, next_value
-from app.dashboard.window import pack
+from app.core.counters import CHANGE_SEQ, next_value
+from app.logs import statements
 from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs
-from app.logs.patient_settings import load_history, setting_on
 from app.logs.records import current_rows
+from app.logs.window import pack
 from app.models import DailyLog, DecisionRecord, PatientStatus
+from app.patients.settings import load_history, setting_on
+
+
+def create_status(session: Session, patient_id: uuid.UUID, phase: int) -> None:
+    """The row of a patient just registered (nothing logged yet), numbered like any change."""
+    session.add(
+        PatientStatus(
+            patient_id=patient_id, phase=phase, change_seq=next_value(session, CHANGE_SEQ)
+        )
+    )
 
 
 def _window(
@@ -39,12 +49,12 @@ def _log_span(
     if row is not None and written is not None:
         first = min(row.first_log_date or written, written)
         return first, max(row.last_log_date or written, written)
-    span = session.exec(
+    first, last = session.exec(
         select(func.min(DailyLog.log_date), func.max(DailyLog.log_date)).where(
             DailyLog.patient_id == patient_id
         )
     ).one()
-    return span[0], span[1]
+    return first, last
 
 
 def _last_progress(
@@ -65,30 +75,6 @@ def _last_progress(
     ).one()
 
 
-STATUS = PatientStatus.__table__  # type: ignore[attr-defined]
-_READ = select(STATUS.c.first_log_date, STATUS.c.last_log_date, STATUS.c.last_progress_date).where(
-    STATUS.c.patient_id == bindparam("pid")
-)
-_FIELDS = (
-    "phase",
-    "first_log_date",
-    "last_log_date",
-    "decision_date",
-    "decision",
-    "referral",
-    "phase_ready",
-    "last_progress_date",
-    "recent",
-    "updated_at",
-    "change_seq",
-)
-_UPDATE = (
-    update(STATUS)
-    .where(STATUS.c.patient_id == bindparam("pid"))
-    .values({name: bindparam(f"new_{name}") for name in _FIELDS})
-)
-
-
 def refresh_status(
     session: Session,
     patient_id: uuid.UUID,
@@ -106,7 +92,7 @@ def refresh_status(
     since = today - timedelta(days=LOOKBACK_DAYS)
     window = _window(session, patient_id, since, today, recomputed)
     conn = session.connection()
-    row = conn.execute(_READ, {"pid": patient_id}).first()
+    row = conn.execute(statements.READ_STATUS, {"pid": patient_id}).first()
     first, last = _log_span(session, patient_id, row, written)
     morning = {day: log.morning_pain for day, log in window.logs.items() if since <= day <= today}
     in_window = {d: r for d, r in window.records.items() if since <= d <= today}
@@ -126,15 +112,17 @@ def refresh_status(
         "change_seq": next_value(session, CHANGE_SEQ),  # last: holds the counter's lock briefly
     }
     if row is None:
-        conn.execute(insert(STATUS), {"patient_id": patient_id, **values})
+        conn.execute(statements.INSERT_STATUS, {"patient_id": patient_id, **values})
     else:
-        conn.execute(_UPDATE, {"pid": patient_id, **{f"new_{k}": v for k, v in values.items()}})
+        params = {f"new_{name}": value for name, value in values.items()}
+        conn.execute(statements.UPDATE_STATUS, {"pid": patient_id, **params})
 
 
 def touch_status(session: Session, patient_id: uuid.UUID, now: datetime) -> None:
     """Mark the row changed (e.g. a new display name) without recomputing it."""
+    status = statements.STATUS
     session.connection().execute(
-        update(STATUS)
-        .where(STATUS.c.patient_id == patient_id)
+        update(status)
+        .where(status.c.patient_id == patient_id)
         .values(updated_at=now, change_seq=next_value(session, CHANGE_SEQ))
     )
