@@ -7,7 +7,7 @@ UV := $(VENV)/bin/uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install frontend migrate demo run test lint format lock clean backup restore verify-access-log
+.PHONY: install frontend openapi migrate demo run test lint format lock clean backup restore verify-access-log
 
 install: $(VENV)/.installed frontend
 
@@ -20,8 +20,11 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 frontend: frontend/dist/index.html
 
-frontend/dist/index.html: $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/package.json frontend/package-lock.json frontend/vite.config.ts frontend/index.html
+frontend/dist/index.html: $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/package.json frontend/package-lock.json frontend/vite.config.ts frontend/index.html frontend/openapi.json frontend/tsconfig.json frontend/tsconfig.sw.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build
+
+openapi: $(VENV)/.installed  ## regenerate frontend/openapi.json (the typed client's source) from the app
+	$(PY) -m scripts.openapi_snapshot
 
 migrate: $(VENV)/.installed
 	$(VENV)/bin/alembic upgrade head

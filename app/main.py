@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.telemetry import TelemetryConfig
 
-from app.audit.router import router as audit_router
+from app.accounts.router import router as accounts_router
 from app.auth.router import router as auth_router
 from app.core.body_limit import BodyLimit
 from app.core.config import get_settings
@@ -20,9 +20,10 @@ from app.core.health import router as health_router
 from app.core.openapi import install_openapi
 from app.core.pwa import mount_pwa
 from app.core.security import warm_up
-from app.dashboard.revalidation import RevalidationShortcut
 from app.dashboard.router import router as dashboard_router
+from app.erasure.router import router as erasure_router
 from app.logs.router import router as logs_router
+from app.polling.revalidation import RevalidationShortcut
 from app.readiness.router import router as readiness_router
 from app.sharing.router import router as sharing_router
 
@@ -66,10 +67,11 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     install_openapi(app)
     app.include_router(health_router)
+    app.include_router(accounts_router)
     app.include_router(auth_router)
+    app.include_router(erasure_router)
     app.include_router(logs_router)
     app.include_router(sharing_router)
-    app.include_router(audit_router)
     app.include_router(dashboard_router)
     app.include_router(readiness_router)
     if settings.cors_origins:

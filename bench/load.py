@@ -278,7 +278,7 @@ def settle(server: Server | None = None, result: dict[str, Any] | None = None) -
 
 
 def errors_of(result: dict[str, Any]) -> int:
-    return int(result["non_2xx_3xx"]) + sum(result["socket_errors"].values())
+    return int(result["non_2xx_3xx"]) + int(sum(result["socket_errors"].values()))
 
 
 # --------------------------------------------------------------------------- scenarios
@@ -537,7 +537,7 @@ def growth(
                         )
                     runs[key].append(result)
                     settle(server)
-                summary = {}
+                summary: dict[str, Any] = {}
                 for key, items in runs.items():
                     summary[key] = {
                         "p50_ms": round(statistics.fmean(r["p50_ms"] for r in items), 2),

@@ -134,13 +134,16 @@ def put_body(rng: random.Random, n: int) -> bytes:
     return json.dumps(body).encode()
 
 
+Request = tuple[Any, ...]  # (method, path, token, body[, headers])
+
+
 def requests_for(
     path: str, accounts: dict[str, Any], count: int, seed: int, etag: str = ""
-) -> list[tuple]:
+) -> list[Request]:
     rng = random.Random(seed)
     now = datetime.now(UTC)
     patients = accounts["patients"]
-    out = []
+    out: list[Request] = []
     for n in range(count):
         p = patients[rng.randrange(len(patients))]
         if path == "put":
@@ -179,11 +182,11 @@ def _key(frame: Any) -> tuple[str, str, int]:
 def hotspots(root: Any, top: int = 10) -> dict[str, Any]:
     """Top functions by self time, and top app functions by inclusive time (recursion once)."""
     total = root.time or 1e-9
-    self_time: dict[tuple, float] = defaultdict(float)
-    app_time: dict[tuple, float] = defaultdict(float)
+    self_time: dict[tuple[str, str, int], float] = defaultdict(float)
+    app_time: dict[tuple[str, str, int], float] = defaultdict(float)
     app_dir = str(APP_ROOT / "app")
 
-    def walk(frame: Any, active: frozenset) -> None:
+    def walk(frame: Any, active: frozenset[tuple[str, str, int]]) -> None:
         if frame.is_synthetic:
             return
         key = _key(frame)
@@ -197,7 +200,7 @@ def hotspots(root: Any, top: int = 10) -> dict[str, Any]:
 
     walk(root, frozenset())
 
-    def rows(table: dict[tuple, float]) -> list[dict[str, Any]]:
+    def rows(table: dict[tuple[str, str, int], float]) -> list[dict[str, Any]]:
         ranked = sorted(table.items(), key=lambda kv: kv[1], reverse=True)[:top]
         return [
             {

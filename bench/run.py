@@ -106,7 +106,8 @@ def seed_or_reuse(
         if same:
             print(f"reusing seed {name} (tokens refreshed)", file=sys.stderr)
             subprocess.run([*base, "--refresh-tokens", str(path)], env=env, cwd=ROOT, check=True)
-            return json.loads(path.read_text()) | {"reused": True}
+            reused: dict[str, Any] = json.loads(path.read_text())
+            return reused | {"reused": True}
     command = [
         *base,
         "--db",
@@ -128,7 +129,7 @@ def seed_or_reuse(
     ]
     print("$ " + shlex.join(command[1:]), file=sys.stderr, flush=True)
     subprocess.run(command, env=env, cwd=ROOT, check=True)
-    accounts = json.loads(path.read_text())
+    accounts: dict[str, Any] = json.loads(path.read_text())
     accounts["app_fingerprint"] = fingerprint
     write_json(path, accounts)
     return accounts
@@ -151,7 +152,8 @@ def run_profile(accounts_path: Path, requests: int) -> dict[str, Any]:
     subprocess.run(
         command, env=os.environ | app_env(), cwd=ROOT, check=True, stdout=subprocess.DEVNULL
     )
-    return json.loads(out.read_text())
+    profile: dict[str, Any] = json.loads(out.read_text())
+    return profile
 
 
 # --------------------------------------------------------------------------- targets

@@ -4,19 +4,21 @@
     .venv/bin/python -m bench.seed --db postgres --name postgres --patients 500 --days 365 --procs 2
     .venv/bin/python -m bench.seed --refresh-tokens bench/out/accounts-sqlite.json
 
-What runs, per patient (one process on SQLite, `--procs` processes on PostgreSQL):
-  1. `app.auth.service.register_user` (the registration use case: user, first settings row,
+What runs, per patient (one process on SQLite, `--procs` processes on PostgreSQL), all of it
+public use cases of the app:
+  1. `app.accounts.service.register_user` (the registration use case: user, first settings row,
      status row with a change number). Argon2 runs once per seed: every account gets the same,
-     real hash of PASSWORD, so the bench can also sign in normally.
-  2. One transaction (BEGIN IMMEDIATE on SQLite, the patient's row lock on PostgreSQL): the
-     phase changes (`add_setting`), the whole history as DailyLog rows plus their version-1
-     LogRevision rows (each day validated by the API's `LogIn` schema, values stored exactly as
-     `save_daily_log` stores them), then `app.logs.decisions.recompute(first day .. today)`,
-     which walks forward day by day calling `app.rules.evaluate` and storing DecisionRecords
-     (the same records a day-by-day `save_daily_log` would leave: each day's decision reads
-     only that day's 28-day window and the earlier decisions), then
-     `app.dashboard.status.refresh_status`, and a sign-in session (`AuthSession` and tokens
-     from `app.auth.service._issue_tokens`, as `sign_in` makes them).
+     real hash of PASSWORD (`password_hash=`), so the bench can also sign in normally; then
+     `update_profile` sets the patient's time zone.
+  2. `app.logs.history_import.import_history`, one write (BEGIN IMMEDIATE on SQLite, the
+     patient's row lock on PostgreSQL): the phase changes, the whole history as daily logs plus
+     their version-1 revisions (each day validated by the API's `LogIn` schema, stored exactly
+     as `save_daily_log` stores them), then one recompute from the first day to today, which
+     walks forward day by day calling `app.rules.evaluate` and storing decision records (the
+     same records a day-by-day `save_daily_log` would leave: each day's decision reads only
+     that day's 28-day window and the earlier decisions), and the status row.
+  3. A sign-in session (`app.auth.service.open_session`, as `sign_in` opens it), and today's
+     guidance (`guidance_for`, as the patient's first GET would compute it).
 Then a clinician and a coach are registered and linked through `app.sharing.service`
 (`create_code` by the patient, `redeem_code` by the holder: change numbers, access log).
 """
@@ -24,16 +26,16 @@ Then a clinician and a coach are registered and linked through `app.sharing.serv
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import random
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bench.common import (
     OUT,
@@ -44,6 +46,12 @@ from bench.common import (
     migrate,
     write_json,
 )
+
+if TYPE_CHECKING:  # `app` is imported only after the environment is set (bench/common.py)
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from app.models import User
 
 TIMEZONES = (
     ("Europe/Oslo", 0.55),
@@ -179,119 +187,101 @@ def make_story(index: int, days: int, seed: int) -> Story:
 
 
 # --------------------------------------------------------------------------- app side
+# Only public use cases of the app (no private names): a rename there fails mypy on bench/ and
+# tests/bench/test_seed_smoke.py, instead of breaking the benchmark silently.
 
 _STATE: dict[str, Any] = {}
 
 
-def _engine(url: str) -> Any:
+def _engine(url: str) -> Engine:
     """One engine per process (built by the app's own `build_engine`: pragmas, BEGIN IMMEDIATE)."""
     if _STATE.get("url") != url:
         from app.core.db import build_engine
 
         _STATE["url"], _STATE["engine"] = url, build_engine(url)
-    return _STATE["engine"]
+    engine: Engine = _STATE["engine"]
+    return engine
 
 
-def _use_hash(password_hash: str) -> None:
-    """Argon2 once per seed: registration stores this real hash of PASSWORD for everyone."""
-    import app.auth.service as auth_service
-
-    auth_service.hash_password = lambda _password: password_hash  # type: ignore[assignment]
-
-
-def _register(session: Any, email: str, name: str, role: str, when: datetime) -> Any:
+def register(
+    session: Session, email: str, name: str, role: str, when: datetime, password_hash: str
+) -> User:
+    """The registration use case, with the real hash of PASSWORD made once per seed."""
+    from app.accounts.service import register_user
     from app.auth.schemas import RegisterIn
-    from app.auth.service import register_user
 
-    return register_user(
-        session, RegisterIn(email=email, password=PASSWORD, display_name=name, role=role), when
-    )
+    data = RegisterIn(email=email, password=PASSWORD, display_name=name, role=role)
+    return register_user(session, data, when, password_hash=password_hash)
 
 
-def _sign_in(session: Any, user_id: Any, now: datetime) -> str:
-    """A sign-in session with its tokens, as `sign_in` creates them (without Argon2)."""
-    from app.auth.service import _issue_tokens
-    from app.core.config import get_settings
-    from app.models import AuthSession
+def sign_in(session: Session, user_id: uuid.UUID, now: datetime) -> str:
+    """A sign-in session with its tokens, as `sign_in` opens it (without Argon2)."""
+    from app.auth.service import open_session
+    from app.core.db import writing
 
-    settings = get_settings()
-    auth_session = AuthSession(
-        user_id=user_id,
-        created_at=now,
-        expires_at=now + timedelta(days=settings.refresh_token_days),
-        absolute_expires_at=now + timedelta(days=settings.session_max_days),
-    )
-    session.add(auth_session)
-    return _issue_tokens(session, user_id, auth_session, now).access_token
+    with writing(session):
+        return open_session(session, user_id, now).access_token
 
 
 def seed_patient(
-    session: Any, index: int, days: int, seed: int, now: datetime, changed_by: Any
+    session: Session,
+    index: int,
+    days: int,
+    seed: int,
+    now: datetime,
+    changed_by: uuid.UUID | None,
+    password_hash: str,
 ) -> dict[str, Any]:
+    from app.accounts.schemas import MePatch
+    from app.accounts.service import update_profile
     from app.core.clock import today_in
-    from app.core.db import begin_write
-    from app.dashboard.status import refresh_status
-    from app.logs.decisions import recompute
-    from app.logs.patient_settings import add_setting
+    from app.logs.history_import import ImportedDay, ImportedSetting, import_history
     from app.logs.schemas import LogIn
-    from app.logs.service import guidance_for, lock_patient
-    from app.models import DailyLog, LogRevision, User
+    from app.logs.service import guidance_for
     from app.rules import Thresholds
 
     story = make_story(index, days, seed)
     email = f"patient{index:04d}@bench.loadline.app"
     registered = now - timedelta(days=days)
-    user = _register(session, email, f"Bench Patient {index:04d}", "patient", registered)
-    pid = user.id
-
-    begin_write(session)
-    lock_patient(session, pid)
-    user = session.get(User, pid)
-    user.timezone = story.timezone
-    session.add(user)
+    name = f"Bench Patient {index:04d}"
+    user = register(session, email, name, "patient", registered, password_hash)
+    user = update_profile(session, user, MePatch(timezone=story.timezone), now)
     today = today_in(story.timezone, now)
     first = today - timedelta(days=days - 1)
     thresholds = (
         Thresholds(pain_ceiling=4, safe_pain=2) if story.strict_thresholds else Thresholds()
     )
-    if story.strict_thresholds:
-        add_setting(session, pid, first, 1, thresholds, changed_by)
-    for day_index, phase in story.phase_starts:
-        add_setting(session, pid, first + timedelta(days=day_index), phase, thresholds, changed_by)
+    settings = [ImportedSetting(first, 1, thresholds)] if story.strict_thresholds else []
+    settings += [
+        ImportedSetting(first + timedelta(days=day_index), phase, thresholds)
+        for day_index, phase in story.phase_starts
+    ]
+    history = []
     for day_index, fields in story.logs:
         day = first + timedelta(days=day_index)
-        incoming = LogIn(**fields).model_dump()  # the API's validation, stored as the app does
         written = min(now, datetime.combine(day, dtime(20, 30), UTC))
-        session.add(
-            DailyLog(
-                patient_id=pid, log_date=day, created_at=written, updated_at=written, **incoming
-            )
-        )
-        session.add(
-            LogRevision(
-                patient_id=pid, log_date=day, version=1, values=incoming, recorded_at=written
-            )
-        )
-    session.flush()
-    recomputed = recompute(session, pid, first, today, "log_written", now)
-    records = getattr(recomputed, "records", recomputed)  # a dict, or an object holding it
-    if "recomputed" in inspect.signature(refresh_status).parameters:  # as save_daily_log does
-        refresh_status(session, pid, today, now, recomputed=recomputed)
-    else:
-        refresh_status(session, pid, today, now)
-    token = _sign_in(session, pid, now)
-    session.commit()
+        history.append(ImportedDay(day, LogIn(**fields), written))  # the API's validation
+    decided = import_history(
+        session,
+        user,
+        history,
+        now,
+        settings=settings,
+        changed_by=changed_by,
+        decide_from=first,
+    )
+    token = sign_in(session, user.id, now)
     # Today's guidance, as the patient's first GET would compute it when today is not logged.
     guidance_for(session, user, today, now)
     return {
         "index": index,
-        "id": str(pid),
+        "id": str(user.id),
         "email": email,
         "timezone": story.timezone,
         "first_day": first.isoformat(),
         "today": today.isoformat(),
         "logs": len(story.logs),
-        "records": len(records),
+        "records": decided,
         "token": token,
     }
 
@@ -300,27 +290,23 @@ def _seed_batch(job: tuple[str, list[int], int, int, str, str | None, str]) -> l
     """Worker: seed a few patients (each in its own transactions) on this process's engine."""
     url, indices, days, seed, now_iso, changed_by, password_hash = job
     apply_env(url)
-    import uuid
-
     from sqlmodel import Session
 
-    _use_hash(password_hash)
     now = datetime.fromisoformat(now_iso)
     holder = uuid.UUID(changed_by) if changed_by else None
     out = []
     with Session(_engine(url), expire_on_commit=False) as session:
         for index in indices:
-            out.append(seed_patient(session, index, days, seed, now, holder))
+            out.append(seed_patient(session, index, days, seed, now, holder, password_hash))
     return out
 
 
-def _link(session: Any, patient_id: str, holder: Any, scope: str, now: datetime) -> None:
-    import uuid
-
+def link(session: Session, patient_id: str, holder: User, scope: str, now: datetime) -> None:
     from app.models import User
     from app.sharing.service import create_code, redeem_code
 
     patient = session.get(User, uuid.UUID(patient_id))
+    assert patient is not None
     _share, code = create_code(session, patient, scope, now)
     redeem_code(session, holder, code, "127.0.0.1", now)
 
@@ -351,19 +337,24 @@ def seed(
     timings["create_and_migrate_s"] = time.perf_counter() - started
     now = datetime.now(UTC).replace(microsecond=0)
     password_hash = hash_password(PASSWORD)
-    _use_hash(password_hash)
 
     mark = time.perf_counter()
     with Session(_engine(url), expire_on_commit=False) as session:
-        clinician = _register(
+        clinician = register(
             session,
             "clinician@bench.loadline.app",
             "Bench Clinician",
             "clinician",
             now - timedelta(days=days),
+            password_hash,
         )
-        coach = _register(
-            session, "coach@bench.loadline.app", "Bench Coach", "coach", now - timedelta(days=days)
+        coach = register(
+            session,
+            "coach@bench.loadline.app",
+            "Bench Coach",
+            "coach",
+            now - timedelta(days=days),
+            password_hash,
         )
     _engine(url).dispose()  # nothing pooled crosses into the worker processes
 
@@ -413,18 +404,17 @@ def seed(
     athletes = [row["id"] for row in seeded[:coach_links]]
     with Session(_engine(url), expire_on_commit=False) as session:
         for pid in linked:
-            _link(session, pid, clinician, "clinician", now)
+            link(session, pid, clinician, "clinician", now)
         for pid in athletes:
-            _link(session, pid, coach, "coach", now)
-        clinician_token = _sign_in(session, clinician.id, now)
-        coach_token = _sign_in(session, coach.id, now)
-        session.commit()
+            link(session, pid, coach, "coach", now)
+        clinician_token = sign_in(session, clinician.id, now)
+        coach_token = sign_in(session, coach.id, now)
         timings["links_s"] = time.perf_counter() - mark
 
         mark = time.perf_counter()
         if kind == "postgres":
-            session.connection().execute(text("ANALYZE"))
-            session.commit()
+            with _engine(url).connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.execute(text("ANALYZE"))
         counts = {
             "daily_logs": session.exec(select(func.count()).select_from(DailyLog)).one(),
             "log_revisions": session.exec(select(func.count()).select_from(LogRevision)).one(),
@@ -479,18 +469,15 @@ def seed(
 
 def refresh_tokens(accounts_path: Path) -> dict[str, Any]:
     """New sign-in sessions (and access tokens) for every account of an existing seed."""
-    accounts = json.loads(accounts_path.read_text())
+    accounts: dict[str, Any] = json.loads(accounts_path.read_text())
     url = accounts["db_url"]
     apply_env(url)
-    import uuid
-
     from sqlmodel import Session
 
     now = datetime.now(UTC).replace(microsecond=0)
     with Session(_engine(url), expire_on_commit=False) as session:
         for row in [*accounts["patients"], accounts["clinician"], accounts["coach"]]:
-            row["token"] = _sign_in(session, uuid.UUID(row["id"]), now)
-        session.commit()
+            row["token"] = sign_in(session, uuid.UUID(row["id"]), now)
     _engine(url).dispose()
     accounts["tokens_issued_at"] = now.isoformat()
     write_json(accounts_path, accounts)

@@ -20,9 +20,9 @@ export default defineConfig({
   plugins: [
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'src',
+      srcDir: 'src/sync',
       filename: 'sw.ts',
-      // We register the worker ourselves (src/sw-register.ts): no inline script under a strict CSP.
+      // We register the worker ourselves (src/sync/sw-register.ts): no inline script under a strict CSP.
       injectRegister: false,
       manifestFilename: 'manifest.webmanifest',
       // public/icons/* are precached through globPatterns below (no duplicate entries).

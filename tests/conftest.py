@@ -28,6 +28,29 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def write_guard() -> Iterator[Any]:
+    """Fail any test whose app code writes outside `writing` (tests/write_guard.py)."""
+    from tests.write_guard import GUARD
+
+    GUARD.install()
+    yield GUARD
+    GUARD.uninstall()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """A test fails if app code wrote outside `writing` while it ran (even if it caught it)."""
+    from tests.write_guard import GUARD
+
+    GUARD.take_violations()
+    result = yield
+    violations = GUARD.take_violations()
+    if violations:
+        raise AssertionError("\n".join(violations))
+    return result
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with fresh_database(tmp_path_factory.mktemp("db")) as url:
@@ -68,14 +91,17 @@ def db_session(database_url: str) -> Iterator[Any]:
 def app(db_session: Any) -> Iterator[Any]:
     from app.core.db import get_session
     from app.main import app as application
+    from app.polling.revalidation import read_counters_through
 
     def shared_session() -> Any:
         db_session.expire_all()  # each request starts fresh, as with a session per request
         return db_session
 
     application.dependency_overrides[get_session] = shared_session
+    read_counters_through(shared_session)  # the 304 shortcut sees the test's transaction
     yield application
     application.dependency_overrides.clear()
+    read_counters_through(None)
 
 
 @pytest.fixture

@@ -33,8 +33,8 @@ def main(argv: list[str]) -> int:
             ["sh", "-c", f"{bin_dir}/ruff check . && {bin_dir}/ruff format --check ."],
             base,
         )
-        results["mypy (strict, app/)"] = run(
-            "mypy (strict, app/)", [f"{bin_dir}/mypy", "app"], base
+        results["mypy (strict, app/ and bench/)"] = run(
+            "mypy (strict, app/ and bench/)", [f"{bin_dir}/mypy", "app", "bench"], base
         )
     if (ROOT / "frontend" / "package.json").exists() and not argv:
         results["frontend unit tests (vitest)"] = run(

@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from app.core.sequence import ACCESS_LOG, next_value
+from app.core.counters import ACCESS_LOG, next_value
+from app.core.db import writing
 from app.models import AccessLogEntry, User
 
 GENESIS = "0" * 64
@@ -98,6 +99,32 @@ def record_view_once_a_day(
     if new:
         record_access(session, actor, new, action, now)
     return bool(new)
+
+
+def record_list_view(
+    session: Session, actor: User, patient_ids: list[uuid.UUID], action: str, now: datetime
+) -> None:
+    """Record (once a day per patient) that a polled view showed these patients.
+
+    Checked first in the read transaction, so polls after the first of the day write nothing.
+    """
+    seen = already_logged_today(session, actor.id, action, now.date())
+    if all(pid in seen for pid in patient_ids):
+        return
+    with writing(session):
+        record_view_once_a_day(session, actor, patient_ids, action, now)
+
+
+def entries_about(session: Session, patient_id: uuid.UUID, limit: int) -> list[AccessLogEntry]:
+    """The newest entries about a patient, newest first."""
+    return list(
+        session.exec(
+            select(AccessLogEntry)
+            .where(AccessLogEntry.patient_id == patient_id)
+            .order_by(col(AccessLogEntry.id).desc())
+            .limit(limit)
+        ).all()
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,11 +27,16 @@ async def current_principal(session: SessionDep, token: TokenDep) -> Principal:
     claims = decode_access_token(token)
     if claims is None:
         raise Unauthorized()
-    found = await run_db(load_principal, session, claims.user_id, claims.session_id, utcnow())
-    if found is None:
+    live = await run_db(
+        load_principal,
+        session,
+        user_id=claims.user_id,
+        session_id=claims.session_id,
+        now=utcnow(),
+    )
+    if live is None:
         raise Unauthorized("This session has ended. Please sign in again.")
-    user, session_ends = found
-    return Principal(user, claims.session_id, min(claims.expires_at, session_ends))
+    return Principal(live.user, claims.session_id, min(claims.expires_at, live.expires_at))
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -1,4 +1,4 @@
-"""Accounts: registration, tokens, and the signed-in user's own profile."""
+"""Accounts: tokens, sign-in sessions and the password (registration and `/me`: app/accounts)."""
 
 from __future__ import annotations
 
@@ -8,34 +8,13 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from app.auth import service
-from app.auth.deps import CurrentPrincipal, CurrentUser
-from app.auth.profile import build_me
-from app.auth.schemas import (
-    MePatch,
-    PasswordChangeIn,
-    PatientMeOut,
-    RefreshIn,
-    RegisterIn,
-    TokenOut,
-    UserOut,
-)
+from app.auth.deps import CurrentPrincipal
+from app.auth.schemas import PasswordChangeIn, RefreshIn, TokenOut
 from app.core.clock import utcnow
 from app.core.db import SessionDep
 from app.core.openapi import problem_responses
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
-
-
-@router.post(
-    "/auth/register",
-    status_code=status.HTTP_201_CREATED,
-    response_model=UserOut,
-    responses=problem_responses(409),
-)
-def register(data: RegisterIn, session: SessionDep) -> UserOut:
-    """Create a patient, clinician or coach account."""
-    user = service.register_user(session, data, utcnow())
-    return UserOut.model_validate(user, from_attributes=True)
 
 
 @router.post("/auth/token", response_model=TokenOut, responses=problem_responses(401, 429))
@@ -67,18 +46,6 @@ def logout_all(principal: CurrentPrincipal, session: SessionDep) -> Response:
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/me", response_model=PatientMeOut | UserOut)
-def read_me(user: CurrentUser, session: SessionDep) -> PatientMeOut | UserOut:
-    """The signed-in user; a patient also sees phase, thresholds and time zone."""
-    return build_me(session, user)
-
-
-@router.patch("/me", response_model=PatientMeOut | UserOut)
-def update_me(patch: MePatch, user: CurrentUser, session: SessionDep) -> PatientMeOut | UserOut:
-    """Change the display name or the IANA time zone that defines the patient's "today"."""
-    return build_me(session, service.update_profile(session, user, patch, utcnow()))
-
-
 @router.post(
     "/me/password",
     status_code=status.HTTP_204_NO_CONTENT,
@@ -96,11 +63,4 @@ def change_password(
         principal.session_id,
         utcnow(),
     )
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-@router.delete("/me", status_code=status.HTTP_204_NO_CONTENT)
-def delete_me(user: CurrentUser, session: SessionDep) -> Response:
-    """Erase the account and all its data."""
-    service.erase_account(session, user)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,9 +1,8 @@
-"""Request and response models of accounts and tokens."""
+"""Request and response models of accounts and tokens (the patient's `/me`: app/accounts)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -61,26 +60,6 @@ class UserOut(BaseModel):
     display_name: str
     role: Role
     timezone: str
-
-
-class ThresholdsOut(BaseModel):
-    pain_ceiling: int
-    safe_pain: int
-    morning_margin: int
-    sessions_to_progress: int
-    sitting_drop_pct: int
-    severe_pain: int
-
-
-class PatientMeOut(UserOut):
-    phase: int
-    phase_started_on: date
-    thresholds: ThresholdsOut
-
-
-class MePatch(StrictModel):
-    display_name: DisplayName | None = None
-    timezone: TimeZone | None = None
 
 
 class PasswordChangeIn(StrictModel):

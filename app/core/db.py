@@ -1,11 +1,13 @@
-"""Engine, per-request session, and the SQLite settings every connection needs."""
+"""Engine, per-request session, the SQLite settings every connection needs, and the one way
+to write: `with writing(session):` around every write use case (see `writing`)."""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
@@ -103,9 +105,13 @@ _on_event_loop: ContextVar[bool] = ContextVar("loadline_on_event_loop", default=
 async def run_db(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Run blocking database work: inline on SQLite, in the thread pool otherwise.
 
+    Call it with keyword arguments after the session (`run_db(service.fn, session, day=day)`):
+    they are checked against `fn`'s signature.
+
     Inline, a writer never sleeps in SQLite's busy handler (that would stall every request of
-    this worker): if another worker holds the write lock, the use case is abandoned before its
-    first write and retried after an asynchronous back-off.
+    this worker): if another worker holds the write lock, `writing` abandons the use case
+    before its first write (WriteLockBusy) and it is run again here after an asynchronous
+    back-off.
     """
     settings = get_settings()
     if not settings.run_db_inline:
@@ -144,6 +150,7 @@ def begin_write(session: Session) -> None:
 
     A read transaction left open by the request's dependencies (loading the caller) is
     ended first, so the write lock is taken up front instead of by a failing upgrade.
+    Use cases do not call this: they use `writing`.
     """
     if session.in_transaction():
         session.commit()
@@ -157,6 +164,51 @@ def begin_write(session: Session) -> None:
         if "locked" in str(exc) or "busy" in str(exc):
             raise WriteLockBusy from None
         raise
+
+
+_writing: ContextVar[Session | None] = ContextVar("loadline_writing", default=None)
+
+
+@contextmanager
+def writing(session: Session) -> Iterator[Session]:
+    """The one way to write: the block is one write transaction, committed when it ends.
+
+        with writing(session):
+            ...  # reads, the rules, then every INSERT/UPDATE/DELETE of the use case
+
+    On entry the write transaction begins (SQLite: BEGIN IMMEDIATE, the write lock taken up
+    front); on a normal exit it commits; on an exception it rolls back and the exception goes
+    on. Nothing may be written before the block: on SQLite with inline database work, a busy
+    write lock raises WriteLockBusy on entry and `run_db` runs the whole use case again, so
+    everything before the block must be safe to repeat. A use case that must record
+    something and then refuse (a failed sign-in is counted, then 401) leaves the block first
+    and raises after it. Inside the block, a nested `writing` on the same session joins it.
+    tests/write_guard.py fails any test in which app code writes outside this block.
+    """
+    if _writing.get() is session:
+        yield session
+        return
+    begin_write(session)
+    token = _writing.set(session)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        _writing.reset(token)
+
+
+def is_writing() -> bool:
+    """True inside a `writing` block (the write guard of the tests asks)."""
+    return _writing.get() is not None
+
+
+def end_reads(session: Session) -> None:
+    """End the read transaction (if any) before slow work that must not hold it (hashing)."""
+    if session.in_transaction():
+        session.commit()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -1,15 +1,32 @@
-"""Failure counting in the database: shared by every worker process, no extra service."""
+"""Failure counting in the database: shared by every worker process, no extra service.
+
+The table and the functions that use it live together here: sign-in, password changes and
+code redemption count their failures with them.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func
-from sqlmodel import Session, col, select
+from sqlalchemy import Index, delete, func
+from sqlmodel import Field, Session, SQLModel, col, select
 
+import app.core.tables  # noqa: F401  (the naming convention, before any table)
+from app.core.clock import utcnow
 from app.core.errors import RateLimited
 from app.core.security import token_digest
-from app.models import RateEvent
+
+
+class RateEvent(SQLModel, table=True):
+    """Failed attempts counted in the database, so limits hold across worker processes."""
+
+    __tablename__ = "rate_events"
+    __table_args__ = (Index("ix_rate_events_bucket_key_at", "bucket", "key_hash", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    bucket: str = Field(max_length=32)
+    key_hash: str = Field(max_length=64)
+    at: datetime = Field(default_factory=utcnow)
 
 
 def ensure_allowed(

@@ -81,20 +81,39 @@ def decode_access_token(token: str, now: datetime | None = None) -> AccessClaims
     part of the memory); only its expiry is checked again. Revocation is the caller's check,
     against the session, on every request.
     """
-    key = (get_settings().secret, token)  # a new key forgets every token
-    claims = _verified.get(key)
-    if claims is None:
-        claims = _verify(token)
+    claims = VERIFIED_TOKENS.claims(token)
+    return claims if claims is not None and claims.expires_at > (now or datetime.now(UTC)) else None
+
+
+class VerifiedTokens:
+    """Cache: the claims of each access token whose signature was checked, per worker process.
+
+    Owner: this module (one instance, `VERIFIED_TOKENS`). A verified token's claims cannot
+    change, and the signing key is part of the key (a new key forgets every token); expiry is
+    checked by the caller on every use and revocation against the session in the database, so
+    several workers need not share it. Cleared when full (MAX_ENTRIES); invalid tokens are
+    not kept.
+    """
+
+    MAX_ENTRIES = 20_000
+
+    def __init__(self) -> None:
+        self._claims: dict[tuple[str, str], AccessClaims] = {}
+
+    def claims(self, token: str) -> AccessClaims | None:
+        key = (get_settings().secret, token)
+        claims = self._claims.get(key)
         if claims is None:
-            return None
-        if len(_verified) >= VERIFIED_CACHE_SIZE:
-            _verified.clear()
-        _verified[key] = claims
-    return claims if claims.expires_at > (now or datetime.now(UTC)) else None
+            claims = _verify(token)
+            if claims is None:
+                return None
+            if len(self._claims) >= self.MAX_ENTRIES:
+                self._claims.clear()
+            self._claims[key] = claims
+        return claims
 
 
-VERIFIED_CACHE_SIZE = 20_000
-_verified: dict[tuple[str, str], AccessClaims] = {}
+VERIFIED_TOKENS = VerifiedTokens()
 
 
 def _verify(token: str) -> AccessClaims | None:

@@ -12,7 +12,13 @@ from app.core.db import SessionDep, run_db
 from app.core.openapi import problem_responses
 from app.core.responses import FastJSON
 from app.core.types import IsoDate
-from app.dashboard import record, service
+from app.dashboard import service
+from app.dashboard.patient_record import (
+    change_settings,
+    read_decision_history,
+    read_patient_logs,
+    read_patient_record,
+)
 from app.dashboard.schemas import (
     Dashboard,
     DecisionHistory,
@@ -22,9 +28,12 @@ from app.dashboard.schemas import (
     PatientSettingsOut,
 )
 from app.logs.schemas import LogList, LogListItem
+from app.polling.views import POLLED_VIEWS, parse_cursor
 from app.sharing.service import LinkedPatient, linked_patient
 
 router = APIRouter(prefix="/api/v1/clinician", tags=["clinician"], responses=problem_responses(403))
+DASHBOARD_PATH = "/patients"
+POLLED_VIEWS.register(router.prefix + DASHBOARD_PATH, service.SCOPE)
 
 
 def linked(patient_id: str, clinician: ClinicianUser, session: SessionDep) -> LinkedPatient:
@@ -35,7 +44,7 @@ LinkedDep = Annotated[LinkedPatient, Depends(linked)]
 
 
 @router.get(
-    "/patients",
+    DASHBOARD_PATH,
     response_model=Dashboard,
     responses={304: {"description": "Not modified (If-None-Match matched the ETag)"}},
 )
@@ -48,14 +57,21 @@ async def dashboard(
     """Linked patients, most urgent first. Poll with If-None-Match (304) or `since=<cursor>`."""
     now = utcnow()
     if since is not None:
-        service.parse_cursor(since)
+        parse_cursor(since)
     principal = await authenticate(session, token, "clinician")
-    etag, body = await run_db(
-        service.dashboard_answer, session, principal, token or "", since, if_none_match, now
+    polled = await run_db(
+        service.dashboard_answer,
+        session,
+        principal=principal,
+        token=token or "",
+        since=since,
+        if_none_match=if_none_match,
+        now=now,
     )
-    if body is None:
-        return Response(status_code=304, headers={"ETag": etag})
-    return FastJSON(body, headers={"ETag": etag, "Cache-Control": "private, no-cache"})
+    if polled.body is None:
+        return Response(status_code=304, headers={"ETag": polled.etag})
+    headers = {"ETag": polled.etag, "Cache-Control": "private, no-cache"}
+    return FastJSON(polled.body, headers=headers)
 
 
 @router.get(
@@ -65,9 +81,7 @@ def patient_record(
     linked: LinkedDep, clinician: ClinicianUser, session: SessionDep
 ) -> PatientRecord:
     """Profile, thresholds with their history, and the last 28 days of logs and decisions."""
-    return PatientRecord.model_validate(
-        record.read_patient_record(session, clinician, linked, utcnow())
-    )
+    return PatientRecord.model_validate(read_patient_record(session, clinician, linked, utcnow()))
 
 
 @router.get("/patients/{patient_id}/logs", response_model=LogList, responses=problem_responses(404))
@@ -79,7 +93,7 @@ def patient_logs(
     end: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> LogList:
     """Logs from `from` to `to` (default: the last 28 days), each with that day's decision."""
-    items = record.read_patient_logs(session, clinician, linked, start, end, utcnow())
+    items = read_patient_logs(session, clinician, linked, start, end, utcnow())
     return LogList(logs=[LogListItem.model_validate(item) for item in items])
 
 
@@ -93,7 +107,7 @@ def change_patient(
 ) -> PatientSettingsOut:
     """Change phase and/or thresholds from a date (default today); each change is kept."""
     thresholds = patch.thresholds.model_dump(exclude_none=True) if patch.thresholds else {}
-    profile = record.change_settings(
+    profile = change_settings(
         session, clinician, linked, patch.phase, thresholds, patch.effective_on, utcnow()
     )
     return PatientSettingsOut.model_validate(profile)
@@ -111,7 +125,7 @@ def decision_history(
     day: Annotated[IsoDate, Query(alias="date")],
 ) -> DecisionHistory:
     """Every decision made for one date, current and superseded, to replay what was said."""
-    rows = record.read_decision_history(session, clinician, linked, day, utcnow())
+    rows = read_decision_history(session, clinician, linked, day, utcnow())
     return DecisionHistory(
         records=[DecisionRecordOut.model_validate(r, from_attributes=True) for r in rows]
     )

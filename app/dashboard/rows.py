@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from statistics import fmean
 from typing import Any
 
-from app.dashboard.window import Window
+from app.logs.window import Window
 
 REFERRAL_RANK = {None: 0, "routine": 1, "soon": 2, "urgent": 3, "emergency": 4}
 TREND_MARGIN = 2.0

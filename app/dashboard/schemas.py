@@ -8,9 +8,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from app.auth.schemas import ThresholdsOut
 from app.core.types import IsoDate
 from app.logs.schemas import GuidanceOut, LogListItem
+from app.patients.schemas import ThresholdsOut
 from app.rules import THRESHOLD_LIMITS
 
 Flag = Literal["referral", "back_off_streak", "missing_logs", "phase_ready", "no_progress_6w"]

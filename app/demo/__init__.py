@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from app.accounts.service import register_user
 from app.auth.schemas import RegisterIn
-from app.auth.service import register_user
 from app.core.clock import utcnow
 from app.demo.cohort import COHORT, write_story
 from app.demo.kari import DAYS, write_kari

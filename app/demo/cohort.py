@@ -9,10 +9,11 @@ from typing import Any
 from sqlmodel import Session
 
 from app.core.clock import today_in
-from app.logs.patient_settings import add_setting
+from app.core.db import writing
 from app.logs.schemas import LogIn
 from app.logs.service import save_daily_log
 from app.models import User
+from app.patients.settings import add_setting
 from app.rules import Thresholds
 
 Story = Callable[[int], dict[str, Any] | None]  # day offset -> that day's log (None: not logged)
@@ -81,8 +82,8 @@ def write_story(
 ) -> None:
     today = today_in(patient.timezone, now)
     if phase != 1:
-        add_setting(session, patient.id, today - timedelta(days=days), phase, Thresholds())
-        session.commit()
+        with writing(session):
+            add_setting(session, patient.id, today - timedelta(days=days), phase, Thresholds())
     for offset in range(-days + 1, 1):
         fields = story(offset)
         if fields is not None:

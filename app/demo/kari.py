@@ -9,10 +9,11 @@ from typing import Any
 from sqlmodel import Session
 
 from app.core.clock import today_in
-from app.logs.patient_settings import add_setting
+from app.core.db import writing
 from app.logs.schemas import LogIn
 from app.logs.service import save_daily_log
 from app.models import User
+from app.patients.settings import add_setting
 from app.rules import Thresholds
 
 DAYS = 42
@@ -66,8 +67,8 @@ def _everyday(offset: int, rng: random.Random) -> dict[str, Any]:
 def write_kari(session: Session, patient: User, now: datetime) -> None:
     rng = random.Random(42)  # noqa: S311 (repeatable demo data)
     today = today_in(patient.timezone, now)
-    add_setting(session, patient.id, today + timedelta(days=PHASE_2_FROM), 2, Thresholds())
-    session.commit()
+    with writing(session):
+        add_setting(session, patient.id, today + timedelta(days=PHASE_2_FROM), 2, Thresholds())
     for offset in range(-DAYS + 1, 1):
         if offset in SKIPPED:
             continue

@@ -1,4 +1,4 @@
-"""Compute and store decisions: the service side of the pure rules, and their replay."""
+"""Compute and store decisions: the service side of the pure rules (replay: app/logs/replay.py)."""
 
 from __future__ import annotations
 
@@ -9,51 +9,33 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from app.logs.patient_settings import (
-    load_history,
-    phase_started_on,
-    setting_on,
-    state_on,
-    thresholds_of,
-)
+from app.logs import statements
 from app.logs.records import RecordRow, current_rows, insert_records, record_of, supersede_all
-from app.models import DailyLog, DecisionRecord, LogRevision, PatientSetting
+from app.logs.rules_input import day_log_reader
+from app.models import LogRevision, PatientSetting
+from app.patients.settings import load_history, phase_started_on, setting_on, state_on
 from app.rules import RULESET_VERSION, DayLog, PatientState, PriorDecision, evaluate
 
 LOOKBACK_DAYS = 27  # the rules read the decision date and the 27 days before it
-RULE_FIELDS = tuple(f for f in DayLog.__dataclass_fields__ if f != "log_date")
-RULE_COLUMNS = (col(DailyLog.log_date), *(col(getattr(DailyLog, f)) for f in RULE_FIELDS))
-RED_FLAGS_AT = RULE_FIELDS.index("red_flags")
-
-
-def to_day_log(row: Any) -> DayLog:
-    """A DayLog from a row of RULE_COLUMNS (log_date first, then DayLog's field order)."""
-    values = list(row)
-    values[RED_FLAGS_AT + 1] = frozenset(values[RED_FLAGS_AT + 1] or ())
-    return DayLog(*values)
+_READ_DAY_LOG = day_log_reader(list(statements.DAY_LOGS.selected_columns.keys()))
 
 
 def load_day_logs(
     session: Session, patient_id: uuid.UUID, start: date, end: date
 ) -> tuple[dict[date, DayLog], dict[date, str]]:
     """The logs the rules read (plain columns, no ORM objects), and each one's canonical text
-    for the inputs digest (the row's repr: stored red flags are already sorted)."""
-    rows = session.connection().execute(_DAY_LOGS, {"pid": patient_id, "start": start, "end": end})
+    for the inputs digest (the row's repr, columns in DayLog's field order: stored red flags
+    are already sorted)."""
+    params = {"pid": patient_id, "start": start, "end": end}
     logs, canonical = {}, {}
-    for row in rows:
-        logs[row[0]] = to_day_log(row)
-        canonical[row[0]] = repr(tuple(row))
+    for row in session.connection().execute(statements.DAY_LOGS, params):
+        log = _READ_DAY_LOG(row)
+        logs[log.log_date] = log
+        canonical[log.log_date] = repr(tuple(row))
     return logs, canonical
-
-
-_DAY_LOGS = select(*RULE_COLUMNS).where(
-    col(DailyLog.patient_id) == bindparam("pid"),
-    col(DailyLog.log_date) >= bindparam("start"),
-    col(DailyLog.log_date) <= bindparam("end"),
-)
 
 
 def _digest(logs: Sequence[str], state: PatientState, prior: Sequence[str]) -> str:
@@ -203,63 +185,3 @@ def _prior_entry(record: RecordRow) -> tuple[PriorDecision, str]:
 
 def stale(record: RecordRow | None) -> bool:
     return record is None or record.ruleset != RULESET_VERSION
-
-
-def replay(session: Session, record: DecisionRecord) -> dict[str, Any]:
-    """Re-run the rules on exactly what a stored record read; returns the guidance it gives."""
-    inputs = record.inputs
-    start, end = date.fromisoformat(inputs["from"]), date.fromisoformat(inputs["to"])
-    revisions = (
-        session.execute(
-            select(LogRevision)
-            .where(
-                col(LogRevision.patient_id) == record.patient_id,
-                col(LogRevision.log_date) >= start,
-                col(LogRevision.log_date) <= end,
-                col(LogRevision.id) <= (inputs["log_revision"] or 0),
-            )
-            .order_by(col(LogRevision.id))
-        )
-        .scalars()
-        .all()
-    )
-    latest = {rev.log_date: rev.values for rev in revisions}
-    logs = [
-        DayLog(
-            log_date=day,
-            **{name: values.get(name) for name in RULE_FIELDS if name != "red_flags"},
-            red_flags=frozenset(values.get("red_flags") or ()),
-        )
-        for day, values in latest.items()
-        if values is not None
-    ]
-    setting = session.get(PatientSetting, inputs["settings_id"])
-    assert setting is not None
-    started = inputs.get("phase_started_on")
-    state = PatientState(
-        phase=setting.phase,
-        phase_started_on=date.fromisoformat(started) if started else None,
-        thresholds=thresholds_of(setting),
-    )
-    # The prior decisions current when this record was made (same transaction included).
-    prior_records = (
-        session.execute(
-            select(DecisionRecord).where(
-                col(DecisionRecord.patient_id) == record.patient_id,
-                col(DecisionRecord.decision_date) >= start,
-                col(DecisionRecord.decision_date) < record.decision_date,
-                col(DecisionRecord.created_at) <= record.created_at,
-                or_(
-                    col(DecisionRecord.superseded_at).is_(None),
-                    col(DecisionRecord.superseded_at) > record.created_at,
-                ),
-            )
-        )
-        .scalars()
-        .all()
-    )
-    prior = [
-        PriorDecision(r.decision_date, r.decision, frozenset(r.rules.split()))
-        for r in prior_records
-    ]
-    return evaluate(logs, record.decision_date, state, prior).as_dict()

@@ -12,10 +12,10 @@ from sqlmodel import Session, col, select
 
 from app.core.db import begin_snapshot
 from app.logs.fhir import fhir_bundle
-from app.logs.patient_settings import load_history, thresholds_of
 from app.logs.records import current_rows, guidances_between
 from app.logs.service import LOG_FIELDS
 from app.models import AccessLogEntry, CareLink, DailyLog, ShareCode, User
+from app.patients.settings import load_history, thresholds_of
 
 CSV_COLUMNS = ["date", *LOG_FIELDS, "decision", "referral"]
 

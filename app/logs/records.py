@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlmodel import Session, col
+from sqlmodel import Session
 
-from app.models import DecisionRecord
+from app.logs import statements
+from app.logs.rules_input import prior_decision
 from app.rules import PriorDecision
-
-R = DecisionRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,42 +30,23 @@ class RecordRow:
     ruleset: str
 
     def prior(self) -> PriorDecision:
-        return PriorDecision(self.decision_date, self.decision, frozenset(self.rules.split()))
+        return prior_decision(self)
 
 
-COLUMNS = (
-    col(R.id),
-    col(R.decision_date),
-    col(R.decision),
-    col(R.referral),
-    col(R.phase_ready),
-    col(R.progressed),
-    col(R.rules),
-    col(R.inputs_digest),
-    col(R.ruleset),
-)
+@dataclass(frozen=True, slots=True)
+class StoredGuidance:
+    """A day's current record and the guidance it stored."""
+
+    record: RecordRow
+    guidance: dict[str, Any]
 
 
-_CURRENT = (
-    col(R.patient_id) == bindparam("pid"),
-    col(R.superseded_at).is_(None),
-    col(R.decision_date) >= bindparam("start"),
-    col(R.decision_date) <= bindparam("end"),
-)
-# Built once: these run on every write and read of a log.
-_ROWS = select(*COLUMNS).where(*_CURRENT)
-_WITH_GUIDANCE = select(*COLUMNS, col(R.guidance)).where(*_CURRENT)
-_GUIDANCES = select(col(R.guidance)).where(*_CURRENT).order_by(col(R.decision_date))
-_SUPERSEDE = (
-    update(R)
-    .where(col(R.id).in_(bindparam("record_ids", expanding=True)))
-    .values(superseded_at=bindparam("at"))
-)
-_INSERT = insert(R).returning(col(R.id), sort_by_parameter_order=True)
+# The RecordRow fields of a row of statements.RECORD_COLUMNS (positions looked up by name once).
+_PICK = itemgetter(*[statements.RECORD_FIELDS.index(field.name) for field in fields(RecordRow)])
 
 
 def _record(row: Any) -> RecordRow:
-    return RecordRow(*row)
+    return RecordRow(*_PICK(row))
 
 
 def _window(patient_id: uuid.UUID, start: date, end: date) -> dict[str, Any]:
@@ -76,23 +56,27 @@ def _window(patient_id: uuid.UUID, start: date, end: date) -> dict[str, Any]:
 def current_rows(
     session: Session, patient_id: uuid.UUID, start: date, end: date
 ) -> dict[date, RecordRow]:
-    rows = session.connection().execute(_ROWS, _window(patient_id, start, end))
-    return {row[1]: _record(row) for row in rows}
+    rows = session.connection().execute(statements.CURRENT_RECORDS, _window(patient_id, start, end))
+    return {record.decision_date: record for record in map(_record, rows)}
 
 
-def current_guidance(
-    session: Session, patient_id: uuid.UUID, day: date
-) -> tuple[RecordRow, dict[str, Any]] | None:
-    row = session.connection().execute(_WITH_GUIDANCE, _window(patient_id, day, day)).first()
-    return (_record(row[:-1]), row[-1]) if row else None
+def current_guidance(session: Session, patient_id: uuid.UUID, day: date) -> StoredGuidance | None:
+    row = (
+        session.connection()
+        .execute(statements.CURRENT_WITH_GUIDANCE, _window(patient_id, day, day))
+        .first()
+    )
+    return StoredGuidance(_record(row), row.guidance) if row else None
 
 
 def guidances_between(
     session: Session, patient_id: uuid.UUID, start: date, end: date
 ) -> list[dict[str, Any]]:
     """The current guidance of each day in the range, by date."""
-    rows = session.connection().execute(_GUIDANCES, _window(patient_id, start, end))
-    return [row[0] for row in rows]
+    rows = session.connection().execute(
+        statements.CURRENT_GUIDANCES, _window(patient_id, start, end)
+    )
+    return [row.guidance for row in rows]
 
 
 def supersede(session: Session, record_id: int, now: datetime) -> None:
@@ -100,25 +84,20 @@ def supersede(session: Session, record_id: int, now: datetime) -> None:
 
 
 def supersede_all(session: Session, record_ids: list[int], now: datetime) -> None:
-    session.connection().execute(_SUPERSEDE, {"record_ids": record_ids, "at": now})
+    session.connection().execute(
+        statements.SUPERSEDE_RECORDS, {"record_ids": record_ids, "at": now}
+    )
 
 
 def record_of(values: dict[str, Any], record_id: int) -> RecordRow:
+    """The RecordRow of a record about to be inserted (`values`), once its id is known."""
     return RecordRow(
-        record_id,
-        values["decision_date"],
-        values["decision"],
-        values["referral"],
-        values["phase_ready"],
-        values["progressed"],
-        values["rules"],
-        values["inputs_digest"],
-        values["ruleset"],
+        **{name: values[name] for name in statements.RECORD_FIELDS if name != "id"}, id=record_id
     )
 
 
 def insert_records(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     """Insert current records in one statement; returns their ids in the order given."""
-    result = session.connection().execute(_INSERT, rows)
+    result = session.connection().execute(statements.INSERT_RECORDS, rows)
     ids: list[int] = result.scalars().all()  # type: ignore[assignment]
     return ids

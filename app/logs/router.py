@@ -42,7 +42,13 @@ async def put_log(
 ) -> FastJSON:
     """Create (201) or fully replace (200) one day's log; answers with that day's guidance."""
     saved = await run_db(
-        service.save_daily_log, session, patient, log_date, data, utcnow(), if_match
+        service.save_daily_log,
+        session,
+        patient=patient,
+        log_date=log_date,
+        data=data,
+        now=utcnow(),
+        if_match=if_match,
     )
     return _envelope(saved, status.HTTP_201_CREATED if saved.created else status.HTTP_200_OK)
 
@@ -50,7 +56,10 @@ async def put_log(
 @router.get("/logs/{log_date}", response_model=LogWithGuidance, responses=problem_responses(404))
 async def get_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) -> FastJSON:
     """One day's log with its guidance and an `ETag` for `If-Match`."""
-    return _envelope(await run_db(service.read_log, session, patient, log_date, utcnow()))
+    saved = await run_db(
+        service.read_log, session, patient=patient, log_date=log_date, now=utcnow()
+    )
+    return _envelope(saved)
 
 
 @router.delete(
@@ -60,7 +69,9 @@ async def get_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) 
 )
 async def delete_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) -> Response:
     """Delete one day's log; the decisions of later days are recomputed."""
-    await run_db(service.delete_daily_log, session, patient, log_date, utcnow())
+    await run_db(
+        service.delete_daily_log, session, patient=patient, log_date=log_date, now=utcnow()
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -72,11 +83,16 @@ async def list_logs(
     end: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> FastJSON:
     """Logs from `from` to `to` (default: the last 28 days), by date, with each day's decision."""
-    rows = await run_db(service.list_logs, session, patient, start, end, utcnow())
+    days = await run_db(
+        service.list_logs, session, patient=patient, start=start, end=end, now=utcnow()
+    )
     items = [
-        service.log_view(log)
-        | {"decision": rec.decision if rec else None, "referral": rec.referral if rec else None}
-        for log, rec in rows
+        service.log_view(day.log)
+        | {
+            "decision": day.record.decision if day.record else None,
+            "referral": day.record.referral if day.record else None,
+        }
+        for day in days
     ]
     return FastJSON({"logs": items})
 
@@ -91,7 +107,8 @@ async def get_guidance(
     now = utcnow()
     target = day or today_in(patient.timezone, now)
     service.check_log_date(patient, target, now, field="date")
-    return FastJSON((await run_db(service.guidance_for, session, patient, target, now))[1])
+    found = await run_db(service.guidance_for, session, patient=patient, day=target, now=now)
+    return FastJSON(found.guidance)
 
 
 @router.get(

@@ -7,22 +7,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from app.core.clock import today_in
-from app.core.db import begin_write
+from app.core.db import writing
 from app.core.errors import InvalidInput, NotFound, PreconditionFailed
-from app.dashboard.status import refresh_status
-from app.logs import store
+from app.logs import statements, store
 from app.logs.decisions import recompute, stale
-from app.logs.records import RecordRow, current_guidance, current_rows, supersede
+from app.logs.records import RecordRow, StoredGuidance, current_guidance, current_rows, supersede
 from app.logs.schemas import LogFields, LogIn
+from app.logs.status import refresh_status
 from app.models import User
 
 LOG_FIELDS = tuple(LogFields.model_fields)
 MAX_RANGE_DAYS = 366
-_LOCK = select(col(User.id)).where(col(User.id) == bindparam("pid")).with_for_update()
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +29,14 @@ class SavedLog:
     guidance: dict[str, Any]
     etag: str
     created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedDay:
+    """A stored log and the day's current decision record (None until one is made)."""
+
+    log: dict[str, Any]
+    record: RecordRow | None
 
 
 def log_view(log: dict[str, Any]) -> dict[str, Any]:
@@ -51,7 +57,7 @@ def etag_of(log: dict[str, Any], record: RecordRow) -> str:
 def lock_patient(session: Session, patient_id: uuid.UUID) -> None:
     """Serialise one patient's writes (PostgreSQL row lock; SQLite's write lock already does)."""
     if session.get_bind().dialect.name != "sqlite":
-        session.connection().execute(_LOCK, {"pid": patient_id}).one()
+        session.connection().execute(statements.LOCK_PATIENT, {"pid": patient_id}).one()
 
 
 def check_log_date(patient: User, day: date, now: datetime, field: str = "log_date") -> None:
@@ -85,69 +91,64 @@ def save_daily_log(
 ) -> SavedLog:
     """Create or fully replace one day's log, then recompute that day and the days after it."""
     check_log_date(patient, log_date, now)
-    begin_write(session)
-    lock_patient(session, patient.id)
-    log = store.find_log(session, patient.id, log_date)
-    found = current_guidance(session, patient.id, log_date)
-    record = found[0] if found else None
-    _check_if_match(if_match, log, record)
-    incoming = data.model_dump()
-    unchanged = log is not None and all(log[name] == value for name, value in incoming.items())
-    if unchanged and found is not None and not stale(record):
-        assert log is not None
-        session.commit()
-        return SavedLog(log, found[1], etag_of(log, found[0]), created=False)
-    values = {**incoming, "updated_at": now}
-    if log is None:
-        created = True
-        base = {"patient_id": patient.id, "log_date": log_date, "created_at": now}
-        log = store.insert_log(session, base | values)
-    else:
-        created = False
-        log = store.replace_log(session, log, values)
-    revision = store.add_revision(session, patient.id, log_date, log["version"], incoming, now)
-    today = today_in(patient.timezone, now)
-    end = max(today, log_date)
-    done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision)
-    refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
-    session.commit()
+    with writing(session):
+        lock_patient(session, patient.id)
+        log = store.find_log(session, patient.id, log_date)
+        found = current_guidance(session, patient.id, log_date)
+        _check_if_match(if_match, log, found.record if found else None)
+        incoming = data.model_dump()
+        unchanged = log is not None and all(log[name] == value for name, value in incoming.items())
+        if log is not None and unchanged and found is not None and not stale(found.record):
+            return SavedLog(log, found.guidance, etag_of(log, found.record), created=False)
+        values = {**incoming, "updated_at": now}
+        if log is None:
+            created = True
+            base = {"patient_id": patient.id, "log_date": log_date, "created_at": now}
+            log = store.insert_log(session, base | values)
+        else:
+            created = False
+            log = store.replace_log(session, log, values)
+        revision = store.add_revision(session, patient.id, log_date, log["version"], incoming, now)
+        today = today_in(patient.timezone, now)
+        end = max(today, log_date)
+        done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision)
+        refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
-    guidance = done.guidance.get(log_date) or (found[1] if found else {})
+    guidance = done.guidance.get(log_date) or (found.guidance if found else {})
     return SavedLog(log, guidance, etag_of(log, done.records[log_date]), created=created)
 
 
 def delete_daily_log(session: Session, patient: User, log_date: date, now: datetime) -> None:
-    begin_write(session)
-    lock_patient(session, patient.id)
-    log = store.find_log(session, patient.id, log_date)
-    if log is None:
-        raise NotFound("No log for this date.")
-    store.delete_log(session, log)
-    store.add_revision(session, patient.id, log_date, log["version"] + 1, None, now)
-    record = current_rows(session, patient.id, log_date, log_date).get(log_date)
-    if record is not None:
-        supersede(session, record.id, now)
-    today = today_in(patient.timezone, now)
-    end = max(today, log_date)
-    done = recompute(session, patient.id, log_date, end, "log_deleted", now, include_start=False)
-    refresh_status(session, patient.id, today, now, recomputed=done)
-    session.commit()
+    with writing(session):
+        lock_patient(session, patient.id)
+        log = store.find_log(session, patient.id, log_date)
+        if log is None:
+            raise NotFound("No log for this date.")
+        store.delete_log(session, log)
+        store.add_revision(session, patient.id, log_date, log["version"] + 1, None, now)
+        record = current_rows(session, patient.id, log_date, log_date).get(log_date)
+        if record is not None:
+            supersede(session, record.id, now)
+        today = today_in(patient.timezone, now)
+        end = max(today, log_date)
+        done = recompute(
+            session, patient.id, log_date, end, "log_deleted", now, include_start=False
+        )
+        refresh_status(session, patient.id, today, now, recomputed=done)
 
 
-def guidance_for(
-    session: Session, patient: User, day: date, now: datetime
-) -> tuple[RecordRow, dict[str, Any]]:
+def guidance_for(session: Session, patient: User, day: date, now: datetime) -> StoredGuidance:
     """The stored decision for `day`, computed from the history first if there is none yet."""
     found = current_guidance(session, patient.id, day)
-    if found is not None and not stale(found[0]):
+    if found is not None and not stale(found.record):
         return found
-    begin_write(session)
-    lock_patient(session, patient.id)
-    done = recompute(session, patient.id, day, day, "requested", now)
-    refresh_status(session, patient.id, today_in(patient.timezone, now), now, recomputed=done)
-    session.commit()
+    with writing(session):
+        lock_patient(session, patient.id)
+        done = recompute(session, patient.id, day, day, "requested", now)
+        today = today_in(patient.timezone, now)
+        refresh_status(session, patient.id, today, now, recomputed=done)
     if day in done.guidance:
-        return done.records[day], done.guidance[day]
+        return StoredGuidance(done.records[day], done.guidance[day])
     again = current_guidance(session, patient.id, day)
     assert again is not None
     return again
@@ -157,13 +158,13 @@ def read_log(session: Session, patient: User, log_date: date, now: datetime) -> 
     log = store.find_log(session, patient.id, log_date)
     if log is None:
         raise NotFound("No log for this date.")
-    record, guidance = guidance_for(session, patient, log_date, now)
-    return SavedLog(log, guidance, etag_of(log, record), created=False)
+    found = guidance_for(session, patient, log_date, now)
+    return SavedLog(log, found.guidance, etag_of(log, found.record), created=False)
 
 
 def list_logs(
     session: Session, patient: User, start: date | None, end: date | None, now: datetime
-) -> list[tuple[dict[str, Any], RecordRow | None]]:
+) -> list[LoggedDay]:
     today = today_in(patient.timezone, now)
     end = end or today
     start = start or end - timedelta(days=27)
@@ -173,4 +174,4 @@ def list_logs(
         raise InvalidInput("from", f"the range may span at most {MAX_RANGE_DAYS} days")
     logs = store.logs_between(session, patient.id, start, end)
     records = current_rows(session, patient.id, start, end)
-    return [(log, records.get(log["log_date"])) for log in logs]
+    return [LoggedDay(log, records.get(log["log_date"])) for log in logs]

@@ -11,14 +11,17 @@ from app.core.clock import utcnow
 from app.core.db import SessionDep, run_db
 from app.core.openapi import problem_responses
 from app.core.responses import FastJSON
+from app.polling.views import POLLED_VIEWS
 from app.readiness.schemas import Athletes
-from app.readiness.service import readiness_answer
+from app.readiness.service import SCOPE, readiness_answer
 
 router = APIRouter(prefix="/api/v1/coach", tags=["coach"], responses=problem_responses(403))
+ATHLETES_PATH = "/athletes"
+POLLED_VIEWS.register(router.prefix + ATHLETES_PATH, SCOPE)
 
 
 @router.get(
-    "/athletes",
+    ATHLETES_PATH,
     response_model=Athletes,
     responses={304: {"description": "Not modified (If-None-Match matched the ETag)"}},
 )
@@ -30,7 +33,15 @@ async def athletes(
     """Ready / modified / not ready / unknown for each athlete, with plain-word restrictions."""
     now = utcnow()
     principal = await authenticate(session, token, "coach")
-    etag, body = await run_db(readiness_answer, session, principal, token or "", if_none_match, now)
-    if body is None:
-        return Response(status_code=304, headers={"ETag": etag})
-    return FastJSON(body, headers={"ETag": etag, "Cache-Control": "private, no-cache"})
+    polled = await run_db(
+        readiness_answer,
+        session,
+        principal=principal,
+        token=token or "",
+        if_none_match=if_none_match,
+        now=now,
+    )
+    if polled.body is None:
+        return Response(status_code=304, headers={"ETag": polled.etag})
+    headers = {"ETag": polled.etag, "Cache-Control": "private, no-cache"}
+    return FastJSON(polled.body, headers=headers)

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.audit.service import record_list_view
 from app.auth.service import Principal
 from app.core.clock import today_in
-from app.dashboard.service import current_etag, log_list_view, matches
-from app.logs.decisions import LOOKBACK_DAYS, RULE_COLUMNS, to_day_log
-from app.logs.patient_settings import state_on
+from app.logs.decisions import LOOKBACK_DAYS
+from app.logs.rules_input import DAY_LOG_COLUMNS, day_log_reader, prior_decision
 from app.models import CareLink, DailyLog, DecisionRecord, PatientSetting, User
+from app.patients.settings import state_on
+from app.polling.etag import matches
+from app.polling.views import Polled, current_etag
 from app.readiness.schemas import Athletes
-from app.rules import DayLog, PriorDecision, assess_readiness, evaluate
+from app.rules import DayLog, assess_readiness, evaluate
 from app.rules.readiness import WELLNESS_DAYS
 
 SCOPE = "coach"
@@ -45,14 +48,15 @@ def athletes_readiness(session: Session, coach: User, now: datetime) -> list[dic
         return []
     ids = [a.id for a in athletes]
     earliest = min(today_in(a.timezone, now) for a in athletes) - timedelta(days=WELLNESS_DAYS + 1)
-    logs = _grouped(
-        session.execute(
-            select(col(DailyLog.patient_id), *RULE_COLUMNS).where(
-                col(DailyLog.patient_id).in_(ids), col(DailyLog.log_date) >= earliest
-            )
-        ).all(),
-        "patient_id",
+    log_rows = session.execute(
+        select(col(DailyLog.patient_id), *DAY_LOG_COLUMNS).where(
+            col(DailyLog.patient_id).in_(ids), col(DailyLog.log_date) >= earliest
+        )
     )
+    read_day_log = day_log_reader(list(log_rows.keys()))
+    logs: dict[uuid.UUID, list[DayLog]] = defaultdict(list)
+    for row in log_rows:
+        logs[row.patient_id].append(read_day_log(row))
     records = _grouped(
         session.execute(
             select(
@@ -84,18 +88,14 @@ def athletes_readiness(session: Session, coach: User, now: datetime) -> list[dic
 
 def _readiness_row(
     athlete: User,
-    rows: list[Any],
+    logs: list[DayLog],
     records: list[Any],
     settings: list[PatientSetting],
-    today: Any,
+    today: date,
 ) -> dict[str, Any]:
-    day_logs: list[DayLog] = [to_day_log(r[1:]) for r in rows if r.log_date <= today]
+    day_logs = [log for log in logs if log.log_date <= today]
     window_start = today - timedelta(days=LOOKBACK_DAYS)
-    prior = [
-        PriorDecision(r.decision_date, r.decision, frozenset(r.rules.split()))
-        for r in records
-        if window_start <= r.decision_date < today
-    ]
+    prior = [prior_decision(r) for r in records if window_start <= r.decision_date < today]
     guidance = evaluate(day_logs, today, state_on(settings, today), prior)
     readiness = assess_readiness(guidance, day_logs, today)
     return {
@@ -109,13 +109,13 @@ def _readiness_row(
 
 def readiness_answer(
     session: Session, principal: Principal, token: str, if_none_match: str | None, now: datetime
-) -> tuple[str, dict[str, Any] | None]:
+) -> Polled:
     """The ETag, and the athletes' readiness unless `If-None-Match` is current (then None)."""
     coach = principal.user
     etag, _ = current_etag(session, principal, token, SCOPE, None, now)
     if matches(etag, if_none_match):
-        return etag, None
+        return Polled(etag, None)
     rows = athletes_readiness(session, coach, now)
-    log_list_view(session, coach, [row["athlete_id"] for row in rows], "readiness_viewed", now)
+    record_list_view(session, coach, [row["athlete_id"] for row in rows], "readiness_viewed", now)
     # The response model is the privacy filter: validate against it even on this fast path.
-    return etag, Athletes.model_validate({"athletes": rows}).model_dump(mode="json")
+    return Polled(etag, Athletes.model_validate({"athletes": rows}).model_dump(mode="json"))

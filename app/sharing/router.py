@@ -1,11 +1,15 @@
-"""Patient consent: share codes, links, revocation; clinicians and coaches redeem codes."""
+"""Patient consent: share codes, links, revocation; clinicians and coaches redeem codes; and
+the patient's access log (who used that consent)."""
 
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
+from app.audit.schemas import AccessEntryOut, AccessLog
+from app.audit.service import entries_about
 from app.auth.deps import CurrentUser, PatientUser
 from app.core.clock import utcnow
 from app.core.db import SessionDep
@@ -68,3 +72,14 @@ def redeem(data: RedeemIn, user: CurrentUser, request: Request, session: Session
         scope=link.scope,
         created_at=link.created_at,
     )
+
+
+@router.get("/me/access-log", response_model=AccessLog, responses=problem_responses(403))
+def access_log(
+    patient: PatientUser,
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> AccessLog:
+    """Who (clinician or coach, by name) read, exported or changed your data, newest first."""
+    rows = entries_about(session, patient.id, limit)
+    return AccessLog(entries=[AccessEntryOut.model_validate(r, from_attributes=True) for r in rows])

@@ -13,10 +13,10 @@ from sqlmodel import Session, col, select
 from app.audit.service import record_access
 from app.core import ratelimit
 from app.core.config import get_settings
-from app.core.db import begin_write
+from app.core.counters import CHANGE_SEQ, next_value
+from app.core.db import writing
 from app.core.errors import Conflict, Forbidden, NotFound
 from app.core.security import token_digest
-from app.core.sequence import CHANGE_SEQ, next_value
 from app.models import CareLink, ShareCode, User
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
@@ -52,26 +52,25 @@ def _is_pending(code: ShareCode) -> bool:
 def create_code(
     session: Session, patient: User, scope: str, now: datetime
 ) -> tuple[ShareCode, str]:
-    begin_write(session)
-    pending = session.exec(
-        select(func.count())
-        .select_from(ShareCode)
-        .where(ShareCode.patient_id == patient.id, *_pending(now))
-    ).one()
-    if pending >= MAX_PENDING_CODES:
-        raise Conflict(f"You already have {MAX_PENDING_CODES} unused codes. Revoke one first.")
-    code = new_code()
-    share = ShareCode(
-        patient_id=patient.id,
-        scope=scope,
-        code_hash=token_digest(code),
-        created_at=now,
-        expires_at=now + CODE_LIFETIME,
-    )
-    session.add(share)
-    session.flush()
-    record_access(session, patient, [patient.id], "code_created", now, {"scope": scope})
-    session.commit()
+    with writing(session):
+        pending = session.exec(
+            select(func.count())
+            .select_from(ShareCode)
+            .where(ShareCode.patient_id == patient.id, *_pending(now))
+        ).one()
+        if pending >= MAX_PENDING_CODES:
+            raise Conflict(f"You already have {MAX_PENDING_CODES} unused codes. Revoke one first.")
+        code = new_code()
+        share = ShareCode(
+            patient_id=patient.id,
+            scope=scope,
+            code_hash=token_digest(code),
+            created_at=now,
+            expires_at=now + CODE_LIFETIME,
+        )
+        session.add(share)
+        session.flush()
+        record_access(session, patient, [patient.id], "code_created", now, {"scope": scope})
     return share, code
 
 
@@ -121,22 +120,21 @@ def list_shares(session: Session, patient: User, now: datetime) -> list[ShareVie
 
 def revoke_share(session: Session, patient: User, share_id: uuid.UUID, now: datetime) -> None:
     """Revoke a pending code or a live link; the next request of its holder is refused."""
-    begin_write(session)
-    code = session.get(ShareCode, share_id)
-    if code is not None and code.patient_id == patient.id and _is_pending(code):
-        code.revoked_at = now
-        session.add(code)
-        record_access(session, patient, [patient.id], "code_revoked", now, {"scope": code.scope})
-        session.commit()
-        return
-    link = session.get(CareLink, share_id)
-    if link is None or link.patient_id != patient.id or link.revoked_at is not None:
-        raise NotFound("No such code or link.")
-    link.revoked_at = now
-    link.change_seq = next_value(session, CHANGE_SEQ)
-    session.add(link)
-    record_access(session, patient, [patient.id], "link_revoked", now, {"scope": link.scope})
-    session.commit()
+    with writing(session):
+        code = session.get(ShareCode, share_id)
+        if code is not None and code.patient_id == patient.id and _is_pending(code):
+            code.revoked_at = now
+            session.add(code)
+            detail = {"scope": code.scope}
+            record_access(session, patient, [patient.id], "code_revoked", now, detail)
+            return
+        link = session.get(CareLink, share_id)
+        if link is None or link.patient_id != patient.id or link.revoked_at is not None:
+            raise NotFound("No such code or link.")
+        link.revoked_at = now
+        link.change_seq = next_value(session, CHANGE_SEQ)
+        session.add(link)
+        record_access(session, patient, [patient.id], "link_revoked", now, {"scope": link.scope})
 
 
 def redeem_code(
@@ -146,19 +144,26 @@ def redeem_code(
     settings = get_settings()
     window = timedelta(minutes=settings.redeem_window_minutes)
     limit = settings.redeem_failures_per_user
-    begin_write(session)
-    ratelimit.ensure_allowed(session, REDEEM_USER, str(holder.id), limit, window, now)
-    ratelimit.ensure_allowed(session, REDEEM_IP, ip, limit * 3, window, now)
-    share = session.exec(
-        select(ShareCode).where(
-            ShareCode.code_hash == token_digest(normalise_code(code)), *_pending(now)
-        )
-    ).first()
+    with writing(session):
+        ratelimit.ensure_allowed(session, REDEEM_USER, str(holder.id), limit, window, now)
+        ratelimit.ensure_allowed(session, REDEEM_IP, ip, limit * 3, window, now)
+        share = session.exec(
+            select(ShareCode).where(
+                ShareCode.code_hash == token_digest(normalise_code(code)), *_pending(now)
+            )
+        ).first()
+        if share is None:  # counted (committed), then refused below
+            ratelimit.record_failure(session, REDEEM_USER, str(holder.id), window, now)
+            ratelimit.record_failure(session, REDEEM_IP, ip, window, now)
+        else:
+            linked = _link(session, holder, share, now)
     if share is None:
-        ratelimit.record_failure(session, REDEEM_USER, str(holder.id), window, now)
-        ratelimit.record_failure(session, REDEEM_IP, ip, window, now)
-        session.commit()
         raise NotFound("This code is unknown, already used, expired or revoked.")
+    return linked
+
+
+def _link(session: Session, holder: User, share: ShareCode, now: datetime) -> tuple[CareLink, User]:
+    """Turn a pending code of the right scope into a link (inside redeem_code's write)."""
     if share.scope != holder.role:
         raise Forbidden(f"This code is for a {share.scope}; you are signed in as a {holder.role}.")
     patient = session.get(User, share.patient_id)
@@ -185,7 +190,6 @@ def redeem_code(
     session.add_all([share, link])
     session.flush()
     record_access(session, holder, [patient.id], "link_created", now, {"scope": share.scope})
-    session.commit()
     return link, patient
 
 

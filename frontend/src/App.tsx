@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { match, navigate, useLocation } from './router';
 import { onAnnounce, useAppState } from './store';
 import { homeFor } from './session';
-import { applyUpdate } from './sw-register';
+import { applyUpdate } from './sync/sw-register';
 import { Logo } from './ui/Icons';
 import { Loading } from './ui/Page';
 import { SyncBanner } from './ui/SyncBanner';
@@ -11,8 +11,8 @@ import { Takeover } from './ui/Takeover';
 import { lazyPage } from './ui/Lazy';
 import { SignInPage } from './pages/SignIn';
 import { RegisterPage } from './pages/Register';
-import { LogPage } from './pages/LogPage';
-import type { Role } from './types';
+import { LogPage } from './log/LogPage';
+import type { Role } from './api/types';
 
 // Everything not needed for sign-in and today's log is split into its own chunk.
 const HistoryPage = lazyPage(() => import('./pages/History'));

@@ -4,9 +4,10 @@
 // serialised: one in flight per context, and across tabs and the service worker a Web Lock
 // (navigator.locks) where the browser has it. Inside the lock the stored tokens are read again:
 // if another context already rotated them, its fresh pair is used instead of refreshing twice.
-import { kvDel, kvGet, kvSet, type DB } from './db';
-import { API, ApiError, NetworkError, readProblem, safeFetch } from './http';
-import type { Role, TokenResponse } from './types';
+import { kvDel, kvGet, kvSet, type DB } from './sync/db';
+import { ApiError, NetworkError, readProblem, safeFetch } from './api/http';
+import { API, apiPath, type ApiBody, type ApiForm } from './api/paths';
+import type { Role, TokenResponse } from './api/types';
 
 export interface StoredTokens {
   access: string;
@@ -85,8 +86,9 @@ export function createAuth(deps: AuthDeps): Auth {
   }
 
   async function signIn(username: string, password: string): Promise<StoredTokens> {
-    const body = new URLSearchParams({ username, password, grant_type: 'password' });
-    const res = await safeFetch(deps.fetch, `${base}${API}/auth/token`, {
+    const form = { username, password, grant_type: 'password' } satisfies Partial<ApiForm<'post', '/auth/token'>>;
+    const body = new URLSearchParams(form);
+    const res = await safeFetch(deps.fetch, `${base}${API}${apiPath('post', '/auth/token')}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: body.toString(),
@@ -114,10 +116,10 @@ export function createAuth(deps: AuthDeps): Auth {
       const cur = await read();
       if (!cur) return null;
       if (cur.refresh !== seenRefresh) return cur.access; // rotated elsewhere meanwhile
-      const res = await safeFetch(deps.fetch, `${base}${API}/auth/refresh`, {
+      const res = await safeFetch(deps.fetch, `${base}${API}${apiPath('post', '/auth/refresh')}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ refresh_token: cur.refresh }),
+        body: JSON.stringify({ refresh_token: cur.refresh } satisfies ApiBody<'post', '/auth/refresh'>),
       });
       if (res.ok) {
         const next = fromResponse((await res.json()) as TokenResponse, cur);
@@ -159,7 +161,7 @@ export function createAuth(deps: AuthDeps): Auth {
     try {
       const access = await getAccessToken();
       if (access) {
-        await safeFetch(deps.fetch, `${base}${API}/auth/logout`, {
+        await safeFetch(deps.fetch, `${base}${API}${apiPath('post', '/auth/logout')}`, {
           method: 'POST',
           headers: { Authorization: `Bearer ${access}`, Accept: 'application/json' },
         });

@@ -1,10 +1,12 @@
 import { render } from 'preact';
-import './styles.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/views.css';
 import { App } from './App';
 import { installLinkInterceptor } from './router';
 import { installSyncTriggers } from './services';
 import { boot } from './session';
-import { registerServiceWorker } from './sw-register';
+import { registerServiceWorker } from './sync/sw-register';
 
 installLinkInterceptor();
 installSyncTriggers();

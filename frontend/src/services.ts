@@ -1,11 +1,10 @@
-// Page-side wiring: the auth, outbox and API singletons, caches, and the sync triggers
+// Page-side wiring: the auth and outbox singletons, the end of a session, caches, and the sync triggers
 // (app start, `online`, visibility, Background Sync, backoff timer).
 import { createAuth, defaultLocks } from './auth';
-import { getDB, kvDel, kvGet, kvSet } from './db';
-import { API, ApiError, NetworkError, readProblem, safeFetch } from './http';
-import { createOutbox } from './outbox';
+import { getDB, kvDel, kvGet, kvSet } from './sync/db';
+import { createOutbox } from './sync/outbox';
 import { announce, getState, setState } from './store';
-import type { LogRecord, LogWithGuidance, Me } from './types';
+import type { LogRecord, LogWithGuidance, Me } from './api/types';
 import { navigate } from './router';
 import { formatTimestamp } from './dates';
 
@@ -50,10 +49,11 @@ channel?.addEventListener('message', (ev: MessageEvent) => {
   }
 });
 
-// ---------------------------------------------------------------- API helpers
+// ---------------------------------------------------------------- session end
 
 let signedOutHandled = false;
-function handleSignedOut(): void {
+/** The session is gone (refresh refused, no tokens): forget the profile and go to sign-in, once. */
+export function handleSignedOut(): void {
   if (signedOutHandled) return;
   signedOutHandled = true;
   void (async () => {
@@ -66,56 +66,6 @@ function handleSignedOut(): void {
 }
 export function resetSignedOutFlag(): void {
   signedOutHandled = false;
-}
-
-export interface ApiInit extends Omit<RequestInit, 'body'> {
-  json?: unknown;
-  body?: BodyInit | null;
-  anonymous?: boolean;
-}
-
-/** Authorised fetch against /api/v1: refreshes the token and retries once on 401. */
-export async function apiFetch(path: string, init: ApiInit = {}): Promise<Response> {
-  const { json, anonymous, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  if (!headers.has('Accept')) headers.set('Accept', 'application/json');
-  let body = rest.body ?? null;
-  if (json !== undefined) {
-    headers.set('Content-Type', 'application/json');
-    body = JSON.stringify(json);
-  }
-  const send = async (token: string | null) => {
-    if (token) headers.set('Authorization', `Bearer ${token}`);
-    return safeFetch(fetch, `${API}${path}`, { ...rest, headers, body, cache: 'no-store' });
-  };
-  if (anonymous) return send(null);
-  let token = await auth.getAccessToken();
-  if (!token) {
-    handleSignedOut();
-    throw new ApiError(401, { status: 401, title: 'Please sign in again.' });
-  }
-  let res = await send(token);
-  if (res.status === 401) {
-    token = await auth.getAccessToken({ forceRefresh: true });
-    if (!token) {
-      handleSignedOut();
-      throw new ApiError(401, await readProblem(res));
-    }
-    res = await send(token);
-  }
-  return res;
-}
-
-export async function apiJson<T>(path: string, init: ApiInit = {}): Promise<T> {
-  const res = await apiFetch(path, init);
-  if (!res.ok) throw new ApiError(res.status, await readProblem(res));
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-export function isOffline(e: unknown): boolean {
-  return e instanceof NetworkError;
 }
 
 // ---------------------------------------------------------------- caches

@@ -1,9 +1,9 @@
 // Signing in and out, registering, and starting the app from what is stored on the phone.
-import { getDB, kvDel } from './db';
+import { getDB, kvDel } from './sync/db';
 import { deviceTimeZone } from './dates';
-import { ApiError, NetworkError } from './http';
+import { ApiError, NetworkError } from './api/http';
+import { api } from './api/client';
 import {
-  apiJson,
   askPersistOnce,
   auth,
   cachedMe,
@@ -14,7 +14,7 @@ import {
   syncNow,
 } from './services';
 import { setState } from './store';
-import type { Me, Role } from './types';
+import type { Me, Role } from './api/types';
 
 export function homeFor(role: Role | undefined | null): string {
   if (role === 'clinician') return '/clinician';
@@ -25,7 +25,7 @@ export function homeFor(role: Role | undefined | null): string {
 export async function signIn(email: string, password: string): Promise<Me> {
   resetSignedOutFlag();
   await auth.signIn(email, password);
-  const me = await apiJson<Me>('/me');
+  const me: Me = await api.get('/me');
   await auth.setUser(me.id, me.role);
   await cacheMe(me);
   setState({ me, notice: null, booted: true });
@@ -37,10 +37,10 @@ export async function signIn(email: string, password: string): Promise<Me> {
 }
 
 export async function register(input: { email: string; password: string; display_name: string; role: Role }): Promise<Me> {
-  await apiJson('/auth/register', { method: 'POST', json: input, anonymous: true });
+  await api.post('/auth/register', { body: input, anonymous: true });
   let me = await signIn(input.email, input.password);
   try {
-    me = await apiJson<Me>('/me', { method: 'PATCH', json: { timezone: deviceTimeZone() } });
+    me = await api.patch('/me', { body: { timezone: deviceTimeZone() } });
     await cacheMe(me);
     setState({ me });
   } catch {
@@ -73,7 +73,7 @@ export async function boot(): Promise<void> {
   if (me) setState({ me, booted: true });
   await refreshOutboxState();
   try {
-    const fresh = await apiJson<Me>('/me');
+    const fresh = await api.get('/me');
     await auth.setUser(fresh.id, fresh.role);
     await cacheMe(fresh);
     setState({ me: fresh, booted: true });

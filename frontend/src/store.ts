@@ -1,7 +1,7 @@
 // A tiny observable app state with a Preact hook (no state library needed).
 import { useEffect, useState } from 'preact/hooks';
-import type { OutboxState } from './outbox';
-import type { Me, Reason, Referral } from './types';
+import type { OutboxState } from './sync/outbox';
+import type { Me, Reason, Referral } from './api/types';
 
 export interface Takeover {
   level: Extract<Referral, 'urgent' | 'emergency'>;

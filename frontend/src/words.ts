@@ -1,5 +1,5 @@
 // Plain-language wording for decisions, components, referrals, phases and flags.
-import type { Component, Decision, Readiness, Referral, RedFlag } from './types';
+import type { Component, Decision, Readiness, Referral, RedFlag, Thresholds } from './api/types';
 
 export const DECISION_LABEL: Record<Decision, string> = {
   progress: 'Progress',
@@ -107,7 +107,7 @@ export function phaseName(n: number | null | undefined): string {
   return p ? `Phase ${p.phase}: ${p.name}` : 'Phase not set';
 }
 
-export const THRESHOLDS: { key: string; label: string; def: number; min: number; max: number }[] = [
+export const THRESHOLDS: { key: keyof Thresholds; label: string; def: number; min: number; max: number }[] = [
   { key: 'pain_ceiling', label: 'Pain ceiling during exercise', def: 5, min: 0, max: 10 },
   { key: 'safe_pain', label: 'Safe pain level', def: 3, min: 0, max: 10 },
   { key: 'morning_margin', label: 'Morning pain margin (points)', def: 2, min: 0, max: 10 },

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAuth, TOKENS_KEY, type StoredTokens } from '../src/auth';
-import { kvGet } from '../src/db';
-import { NetworkError } from '../src/http';
+import { kvGet } from '../src/sync/db';
+import { NetworkError } from '../src/api/http';
 import { deferred, fakeLocks, freshDB, json, mockFetch, type Call } from './helpers';
 
 const NOW = 5_000_000;

@@ -1,4 +1,4 @@
-import { openLoadlineDB, type DB } from '../src/db';
+import { openLoadlineDB, type DB } from '../src/sync/db';
 import type { LockLike } from '../src/auth';
 
 let n = 0;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { localReferral, pickLogFields, prefillFrom, validateLog } from '../src/log';
-import { errorsByField, fieldKey, readProblem } from '../src/http';
+import { localReferral, pickLogFields, prefillFrom, validateLog } from '../src/log/body';
+import { errorsByField, fieldKey, readProblem } from '../src/api/http';
 import { addDays, isIsoDate, lastNDays, todayIn } from '../src/dates';
-import { LOG_FIELDS } from '../src/types';
+import { LOG_FIELDS } from '../src/api/types';
 
 describe('log bodies', () => {
   it('pickLogFields keeps exactly the contract fields and never turns "not logged" into 0', () => {

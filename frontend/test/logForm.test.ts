@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLog, pickLogFields } from '../src/log';
-import { mergeIntoForm, TouchedByDate, viewFor, type FormView, type TouchKey } from '../src/logForm';
-import type { LogBody } from '../src/types';
+import { emptyLog, pickLogFields } from '../src/log/body';
+import { mergeIntoForm, TouchedByDate, viewFor, type FormView, type TouchKey } from '../src/log/formState';
+import type { LogBody } from '../src/api/types';
 
 const body = (p: Partial<LogBody>): LogBody => pickLogFields(p);
 

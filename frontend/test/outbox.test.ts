@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { backoffMs, createOutbox, type OutboxDeps } from '../src/outbox';
-import type { DB } from '../src/db';
+import { backoffMs, createOutbox, type OutboxDeps } from '../src/sync/outbox';
+import type { DB } from '../src/sync/db';
 import { deferred, fakeLocks, freshDB, json, mockFetch, type Call } from './helpers';
 
 const GUIDANCE = {

@@ -155,10 +155,10 @@ DAY_LOG = re.compile(r"/api/v1/me/logs/\d{4}-\d{2}-\d{2}$")
 def day_loaded(page: Page, role: str = "patient") -> Iterator[None]:
     """For a patient, wait until the log page has read the day from the server.
 
-    Until then LogPage.tsx may still replace the form with what it read from IndexedDB (that
-    step does not check whether the user already answered), so an answer picked in that
-    window can silently vanish. A test clicks within milliseconds; wait, so the tests check
-    the behaviour they are about.
+    Until then the log page (frontend/src/log/useDayLog.ts) may still replace the form with
+    what it read from IndexedDB (that step does not check whether the user already answered),
+    so an answer picked in that window can silently vanish. A test clicks within milliseconds;
+    wait, so the tests check the behaviour they are about.
     """
     if role != "patient":
         yield

@@ -11,8 +11,8 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from app import ops
+from app.accounts.service import register_user
 from app.auth.schemas import RegisterIn
-from app.auth.service import register_user
 from app.core.db import build_engine
 from app.logs.schemas import LogIn
 from app.logs.service import save_daily_log

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
-from app.logs.decisions import replay
+from app.logs.replay import replay
 from app.models import DecisionRecord
 from tests.factories import put_log, register
 

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatTimestamp } from '../dates';
-import { ApiError, NetworkError, problemMessage, readProblem } from '../http';
-import { apiFetch } from '../services';
-import type { PatientRow } from '../types';
+import { ApiError, NetworkError, problemMessage, readProblem } from '../api/http';
+import { apiResponse } from '../api/client';
+import type { PatientRow } from '../api/types';
 import { FLAG_LABEL, phaseName } from '../words';
 import { DecisionBadge, ReferralBadge } from '../ui/Badges';
 import { Notice, PageTitle } from '../ui/Page';
@@ -64,14 +64,14 @@ export default function ClinicianListPage() {
     try {
       const headers: Record<string, string> = {};
       if (etag.current && rows !== null) headers['If-None-Match'] = etag.current;
-      const res = await apiFetch('/clinician/patients', { headers });
+      const res = await apiResponse.get('/clinician/patients', { headers });
       if (res.status === 304) {
         setCheckedAt(Date.now());
         return;
       }
       if (!res.ok) throw new ApiError(res.status, await readProblem(res));
       etag.current = res.headers.get('ETag');
-      const data = (await res.json()) as { patients?: PatientRow[] };
+      const data = await res.json();
       setRows(Array.isArray(data.patients) ? data.patients : []);
       setError(null);
       setCheckedAt(Date.now());

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { formatTimestamp } from '../dates';
-import { ApiError, NetworkError, problemMessage, readProblem } from '../http';
-import { apiFetch } from '../services';
-import type { AthleteRow } from '../types';
+import { ApiError, NetworkError, problemMessage, readProblem } from '../api/http';
+import { apiResponse } from '../api/client';
+import type { AthleteRow } from '../api/types';
 import { READINESS_HINT } from '../words';
 import { ReadinessBadge } from '../ui/Badges';
 import { Notice, PageTitle } from '../ui/Page';
@@ -19,11 +19,11 @@ export default function CoachPage() {
     try {
       const headers: Record<string, string> = {};
       if (etag.current && rows !== null) headers['If-None-Match'] = etag.current;
-      const res = await apiFetch('/coach/athletes', { headers });
+      const res = await apiResponse.get('/coach/athletes', { headers });
       if (res.status === 304) return;
       if (!res.ok) throw new ApiError(res.status, await readProblem(res));
       etag.current = res.headers.get('ETag');
-      const data = (await res.json()) as { athletes?: AthleteRow[] };
+      const data = await res.json();
       setRows(Array.isArray(data.athletes) ? data.athletes : []);
       setError(null);
     } catch (e) {

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { addDays, friendlyDate, lastNDays, shortLabel, todayIn } from '../dates';
-import { apiJson, cacheMe, getCachedLogs, setCachedLogs } from '../services';
+import { api } from '../api/client';
+import { cacheMe, getCachedLogs, setCachedLogs } from '../services';
 import { setState, useAppState } from '../store';
-import type { LogRecord, Me } from '../types';
+import type { LogRecord } from '../api/types';
 import { PHASES, phaseName } from '../words';
 import { DecisionBadge } from '../ui/Badges';
 import { Notice, PageTitle } from '../ui/Page';
@@ -10,8 +11,7 @@ import { PainChart } from '../ui/PainChart';
 import { PhaseTable } from '../ui/PhaseTable';
 
 function decisionOf(l: LogRecord) {
-  const d = l.decision ?? l.guidance?.decision ?? null;
-  return d && typeof d === 'object' ? d.decision ?? null : d;
+  return l.decision ?? l.guidance?.decision ?? null;
 }
 
 const pain = (v: number | null | undefined) => (v === null || v === undefined ? 'not logged' : `${v}/10`);
@@ -28,18 +28,18 @@ export default function HistoryPage() {
       const cached = await getCachedLogs();
       if (alive && cached.length) setLogs(cached);
       try {
-        const res = await apiJson<{ logs: LogRecord[] }>(`/me/logs?from=${addDays(today, -27)}&to=${today}`);
+        const res = await api.get('/me/logs', { query: { from: addDays(today, -27), to: today } });
         if (!alive) return;
         const list = res.logs ?? [];
         setLogs(list);
         const keep = cached.filter((c) => c.log_date < addDays(today, -27));
-        await setCachedLogs([...keep, ...list.map((l) => ({ ...l, guidance: l.guidance ?? cached.find((c) => c.log_date === l.log_date)?.guidance ?? null }))]);
+        await setCachedLogs([...keep, ...list.map((l) => ({ ...l, guidance: cached.find((c) => c.log_date === l.log_date)?.guidance ?? null }))]);
       } catch {
         if (alive && !cached.length) setError('Your history could not be loaded. Check your connection.');
         if (alive && !cached.length) setLogs([]);
       }
       try {
-        const fresh = await apiJson<Me>('/me');
+        const fresh = await api.get('/me');
         await cacheMe(fresh);
         setState({ me: fresh });
       } catch {

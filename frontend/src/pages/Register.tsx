@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { ApiError, NetworkError, errorsByField, problemMessage } from '../http';
+import { ApiError, NetworkError, errorsByField, problemMessage } from '../api/http';
 import { navigate } from '../router';
 import { homeFor, register } from '../session';
-import type { Role } from '../types';
+import type { Role } from '../api/types';
 import { OptionGroup } from '../ui/Fields';
 import { Notice, PageTitle } from '../ui/Page';
 

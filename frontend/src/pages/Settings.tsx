@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { deviceTimeZone } from '../dates';
-import { ApiError, NetworkError, errorsByField, problemMessage } from '../http';
+import { ApiError, NetworkError, errorsByField, problemMessage } from '../api/http';
 import { navigate } from '../router';
-import { apiJson, cacheMe } from '../services';
+import { api } from '../api/client';
+import { cacheMe } from '../services';
 import { signOut } from '../session';
 import { announce, setState, useAppState } from '../store';
-import type { Me } from '../types';
 import { Notice, PageTitle } from '../ui/Page';
 
 function errText(e: unknown): string {
@@ -29,7 +29,7 @@ export default function SettingsPage() {
     setMsg(null);
     setFe({});
     try {
-      const updated = await apiJson<Me>('/me', { method: 'PATCH', json: { display_name: name.trim(), timezone: tz.trim() } });
+      const updated = await api.patch('/me', { body: { display_name: name.trim(), timezone: tz.trim() } });
       await cacheMe(updated);
       setState({ me: updated });
       setMsg({ kind: 'ok', text: 'Saved.' });
@@ -48,7 +48,7 @@ export default function SettingsPage() {
       return;
     }
     try {
-      await apiJson('/me/password', { method: 'POST', json: { current_password: pw.current, new_password: pw.next } });
+      await api.post('/me/password', { body: { current_password: pw.current, new_password: pw.next } });
       setPw({ current: '', next: '' });
       setPwMsg({ kind: 'ok', text: 'Password changed. Other devices have been signed out.' });
     } catch (err) {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTimestamp } from '../dates';
-import { ApiError, NetworkError, problemMessage, readProblem } from '../http';
-import { apiFetch, apiJson } from '../services';
+import { ApiError, NetworkError, problemMessage, readProblem } from '../api/http';
+import { api, apiResponse } from '../api/client';
 import { announce } from '../store';
-import type { AccessEntry, NewShare, Share } from '../types';
+import type { AccessEntry, NewShare, Share } from '../api/types';
 import { Notice, PageTitle } from '../ui/Page';
 
 const SCOPE_LABEL = { clinician: 'Clinician', coach: 'Coach' } as const;
@@ -26,8 +26,8 @@ export default function SharingPage() {
   async function load() {
     try {
       const [s, a] = await Promise.all([
-        apiJson<{ shares: Share[] }>('/me/shares'),
-        apiJson<{ entries: AccessEntry[] }>('/me/access-log').catch(() => ({ entries: [] as AccessEntry[] })),
+        api.get('/me/shares'),
+        api.get('/me/access-log').catch(() => ({ entries: [] as AccessEntry[] })),
       ]);
       setShares(s.shares ?? []);
       setAccess(a.entries ?? []);
@@ -51,7 +51,7 @@ export default function SharingPage() {
     setCopied(false);
     setBusy(scope);
     try {
-      const s = await apiJson<NewShare>('/me/shares', { method: 'POST', json: { scope } });
+      const s = await api.post('/me/shares', { body: { scope } });
       setCreated(s);
       announce(`Code created for a ${scope}: ${s.code.split('').join(' ')}`);
       void load();
@@ -66,7 +66,7 @@ export default function SharingPage() {
     setError(null);
     setBusy(s.id);
     try {
-      const res = await apiFetch(`/me/shares/${encodeURIComponent(s.id)}`, { method: 'DELETE' });
+      const res = await apiResponse.delete('/me/shares/{share_id}', { path: { share_id: s.id } });
       if (!res.ok && res.status !== 404) throw new ApiError(res.status, await readProblem(res));
       if (created?.id === s.id) setCreated(null);
       announce(`${s.kind === 'link' ? 'Access' : 'Code'} revoked.`);
@@ -82,7 +82,7 @@ export default function SharingPage() {
     setError(null);
     setBusy(`export-${format}`);
     try {
-      const res = await apiFetch(`/me/export?format=${format}`, { headers: { Accept: '*/*' } });
+      const res = await apiResponse.get('/me/export', { query: { format }, headers: { Accept: '*/*' } });
       if (!res.ok) throw new ApiError(res.status, await readProblem(res));
       const blob = await res.blob();
       const ext = format === 'csv' ? 'csv' : 'json';
@@ -114,8 +114,11 @@ export default function SharingPage() {
     }
   }
 
-  const inactive = (s: Share) =>
-    ['revoked', 'expired', 'used', 'inactive'].includes(s.status) || (s.kind === 'code' && s.status === 'redeemed');
+  // The contract lists only pending codes and active links today; anything else is past.
+  const inactive = (s: Share) => {
+    const status: string = s.status;
+    return ['revoked', 'expired', 'used', 'inactive'].includes(status) || (s.kind === 'code' && status === 'redeemed');
+  };
   const active = (shares ?? []).filter((s) => !inactive(s));
   const past = (shares ?? []).filter((s) => !active.includes(s));
 
@@ -241,7 +244,6 @@ function ShareItem({ s, busy, onRevoke }: { s: Share; busy?: boolean; onRevoke?:
         <p class="hint">
           {s.holder_name ? `Held by ${s.holder_name}. ` : ''}
           Created {formatTimestamp(s.created_at)}
-          {s.redeemed_at ? ` · used ${formatTimestamp(s.redeemed_at)}` : ''}
           {s.expires_at ? ` · expires ${formatTimestamp(s.expires_at)}` : ''}
         </p>
       </div>

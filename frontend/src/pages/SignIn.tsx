@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getDB } from '../db';
-import { ApiError, NetworkError, errorsByField, problemMessage } from '../http';
+import { getDB } from '../sync/db';
+import { ApiError, NetworkError, errorsByField, problemMessage } from '../api/http';
 import { navigate } from '../router';
 import { homeFor, signIn } from '../session';
 import { useAppState } from '../store';

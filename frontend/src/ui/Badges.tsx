@@ -1,4 +1,4 @@
-import type { Decision, Readiness, Referral } from '../types';
+import type { Decision, Readiness, Referral } from '../api/types';
 import { DECISION_LABEL, READINESS_LABEL } from '../words';
 import { Alert, DecisionIcon, ReadinessIcon } from './Icons';
 

@@ -87,12 +87,6 @@ export function OptionGroup<T extends string | number>(p: GroupProps<T>) {
   );
 }
 
-export function scaleOptions(from: number, to: number): Option<number>[] {
-  const out: Option<number>[] = [];
-  for (let i = from; i <= to; i++) out.push({ value: i, label: String(i) });
-  return out;
-}
-
 interface StepperProps {
   id: string;
   label: string;

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import type { Guidance } from '../types';
+import type { Guidance } from '../api/types';
 import { COMPONENT_ADVICE, COMPONENT_LABEL, COMPONENTS, DECISION_LABEL, DECISION_SUMMARY, REFERRAL_TEXT, PHASES } from '../words';
 import { DecisionBadge } from './Badges';
 import { Alert, SeverityIcon } from './Icons';

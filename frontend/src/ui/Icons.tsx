@@ -1,6 +1,6 @@
 // Small inline SVG icons (decorative: the text next to them carries the meaning).
 import type { ComponentChildren } from 'preact';
-import type { Decision, Readiness, Severity } from '../types';
+import type { Decision, Readiness, Severity } from '../api/types';
 
 interface P {
   class?: string;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError, NetworkError, problemMessage } from '../http';
-import { apiJson } from '../services';
+import { ApiError, NetworkError, problemMessage } from '../api/http';
+import { api } from '../api/client';
 import { announce } from '../store';
 
 /** "Redeem a sharing code" form for clinicians and coaches (POST /links). */
@@ -21,7 +21,7 @@ export function RedeemForm({ who, onLinked }: { who: 'patient' | 'athlete'; onLi
     }
     setBusy(true);
     try {
-      await apiJson('/links', { method: 'POST', json: { code: c } });
+      await api.post('/links', { body: { code: c } });
       setCode('');
       const msg = `Code accepted. The ${who} is now on your list.`;
       setOk(msg);

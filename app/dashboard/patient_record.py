@@ -1,0 +1,162 @@
+"""A linked patient's record as a clinician reads it, and the settings a clinician changes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from app.audit.service import record_access
+from app.core.clock import today_in
+from app.core.db import writing
+from app.core.errors import InvalidInput
+from app.logs.decisions import recompute
+from app.logs.records import guidances_between
+from app.logs.service import LoggedDay, list_logs, lock_patient, log_view
+from app.logs.status import refresh_status
+from app.models import DecisionRecord, PatientSetting, User
+from app.patients.settings import add_setting, load_history, state_on, thresholds_of
+from app.sharing.service import LinkedPatient
+
+HISTORY_DAYS = 28
+BACKDATE_LIMIT_DAYS = 365
+
+
+def _setting_view(row: PatientSetting, names: dict[Any, str]) -> dict[str, Any]:
+    return {
+        "effective_on": row.effective_on,
+        "phase": row.phase,
+        "thresholds": asdict(thresholds_of(row)),
+        "changed_by": names.get(row.changed_by_id) if row.changed_by_id else None,
+        "changed_at": row.changed_at,
+    }
+
+
+def _profile(session: Session, linked: LinkedPatient, now: datetime) -> dict[str, Any]:
+    patient = linked.patient
+    history = load_history(session, patient.id)
+    state = state_on(history, today_in(patient.timezone, now))
+    changers = {row.changed_by_id for row in history if row.changed_by_id}
+    names = dict(
+        session.exec(select(User.id, User.display_name).where(col(User.id).in_(changers))).all()
+    )
+    return {
+        "profile": {
+            "patient_id": patient.id,
+            "display_name": patient.display_name,
+            "timezone": patient.timezone,
+            "phase": state.phase,
+            "phase_started_on": state.phase_started_on,
+            "linked_since": linked.link.created_at,
+        },
+        "thresholds": asdict(state.thresholds),
+        "threshold_history": [_setting_view(row, names) for row in history],
+    }
+
+
+def read_patient_record(
+    session: Session, clinician: User, linked: LinkedPatient, now: datetime
+) -> dict[str, Any]:
+    """Profile, thresholds with history, and the last 28 days of logs and decisions."""
+    patient = linked.patient
+    with writing(session):  # the read itself is recorded
+        today = today_in(patient.timezone, now)
+        start = today - timedelta(days=HISTORY_DAYS - 1)
+        days = list_logs(session, patient, start, today, now)
+        decisions = guidances_between(session, patient.id, start, today)
+        record = _profile(session, linked, now) | {
+            "logs": [_log_item(day) for day in days],
+            "decisions": decisions,
+        }
+        record_access(session, clinician, [patient.id], "record_viewed", now)
+    return record
+
+
+def read_patient_logs(
+    session: Session,
+    clinician: User,
+    linked: LinkedPatient,
+    start: date | None,
+    end: date | None,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    with writing(session):
+        days = list_logs(session, linked.patient, start, end, now)
+        detail = {"from": str(start) if start else None, "to": str(end) if end else None}
+        record_access(session, clinician, [linked.patient.id], "logs_viewed", now, detail)
+    return [_log_item(day) for day in days]
+
+
+def _log_item(day: LoggedDay) -> dict[str, Any]:
+    item = log_view(day.log)
+    item["decision"] = day.record.decision if day.record else None
+    item["referral"] = day.record.referral if day.record else None
+    return item
+
+
+def change_settings(
+    session: Session,
+    clinician: User,
+    linked: LinkedPatient,
+    phase: int | None,
+    thresholds: dict[str, int],
+    effective_on: date | None,
+    now: datetime,
+) -> dict[str, Any]:
+    """Add a settings row taking effect on a date; guidance is recomputed from that date."""
+    patient = linked.patient
+    today = today_in(patient.timezone, now)
+    effective = effective_on or today
+    if not today - timedelta(days=BACKDATE_LIMIT_DAYS) <= effective <= today:
+        raise InvalidInput(
+            "effective_on", f"must be today or within the last {BACKDATE_LIMIT_DAYS} days"
+        )
+    with writing(session):
+        lock_patient(session, patient.id)
+        current = state_on(load_history(session, patient.id), effective)
+        new_thresholds = replace(current.thresholds, **thresholds)
+        if not new_thresholds.safe_pain < new_thresholds.pain_ceiling < new_thresholds.severe_pain:
+            raise InvalidInput("thresholds", "must keep safe_pain < pain_ceiling < severe_pain")
+        new_phase = phase if phase is not None else current.phase
+        add_setting(session, patient.id, effective, new_phase, new_thresholds, clinician.id)
+        session.flush()
+        done = recompute(
+            session,
+            patient.id,
+            effective - timedelta(days=1),
+            max(today, effective),
+            "settings_changed",
+            now,
+            include_start=False,
+        )
+        refresh_status(session, patient.id, today, now, recomputed=done)
+        if new_phase != current.phase:
+            detail = {"from": current.phase, "to": new_phase, "effective_on": effective.isoformat()}
+            record_access(session, clinician, [patient.id], "phase_changed", now, detail)
+        changed = sorted(k for k, v in thresholds.items() if getattr(current.thresholds, k) != v)
+        if changed:
+            detail = {"changed": changed, "effective_on": effective.isoformat()}
+            record_access(session, clinician, [patient.id], "thresholds_changed", now, detail)
+    return _profile(session, linked, now)
+
+
+def read_decision_history(
+    session: Session, clinician: User, linked: LinkedPatient, day: date, now: datetime
+) -> list[DecisionRecord]:
+    """Every decision made for `day`, current and superseded, oldest first, with its inputs."""
+    with writing(session):
+        rows = list(
+            session.exec(
+                select(DecisionRecord)
+                .where(
+                    DecisionRecord.patient_id == linked.patient.id,
+                    DecisionRecord.decision_date == day,
+                )
+                .order_by(col(DecisionRecord.id))
+            ).all()
+        )
+        detail = {"date": day.isoformat()}
+        record_access(session, clinician, [linked.patient.id], "decisions_viewed", now, detail)
+    return rows

@@ -1,0 +1,109 @@
+"""Prebuilt Core statements of the daily-log write and read paths.
+
+Every `PUT /me/logs/{date}` (and every guidance read) runs these: building SQLAlchemy
+statements and ORM objects per request cost more than the queries themselves, so they are
+built once at import and run on the session's connection with plain parameters
+(bench/RESULTS.md, "Write path on prebuilt Core statements"). Everything else in the domain
+(exports, replay, the rarer status queries) uses the ORM. A statement belongs here only when
+a measurement put it here.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlmodel import col
+
+from app.logs.rules_input import DAY_LOG_COLUMNS
+from app.logs.schemas import LogFields
+from app.models import DailyLog, DecisionRecord, LogRevision, PatientStatus, User
+
+LOGS = DailyLog.__table__  # type: ignore[attr-defined]
+REVISIONS = LogRevision.__table__  # type: ignore[attr-defined]
+RECORDS = DecisionRecord.__table__  # type: ignore[attr-defined]
+STATUS = PatientStatus.__table__  # type: ignore[attr-defined]
+
+# ---------------------------------------------------------------- daily logs and revisions
+FIND_LOG = select(LOGS).where(
+    LOGS.c.patient_id == bindparam("pid"), LOGS.c.log_date == bindparam("day")
+)
+LOGS_BETWEEN = (
+    select(LOGS)
+    .where(
+        LOGS.c.patient_id == bindparam("pid"),
+        LOGS.c.log_date >= bindparam("start"),
+        LOGS.c.log_date <= bindparam("end"),
+    )
+    .order_by(LOGS.c.log_date)
+)
+INSERT_LOG = insert(LOGS)
+UPDATED_FIELDS = (*LogFields.model_fields, "version", "updated_at")
+UPDATE_LOG = (
+    update(LOGS)
+    .where(LOGS.c.id == bindparam("log_id"))
+    .values({name: bindparam(f"new_{name}") for name in UPDATED_FIELDS})
+)
+DELETE_LOG = delete(LOGS).where(LOGS.c.id == bindparam("log_id"))
+INSERT_REVISION = insert(REVISIONS).returning(REVISIONS.c.id)
+INSERT_REVISIONS = insert(REVISIONS)
+# The columns the rules read (one per DayLog field), for the 28-day windows of a recompute.
+DAY_LOGS = select(*DAY_LOG_COLUMNS).where(
+    LOGS.c.patient_id == bindparam("pid"),
+    LOGS.c.log_date >= bindparam("start"),
+    LOGS.c.log_date <= bindparam("end"),
+)
+# One patient's writes in order (PostgreSQL row lock; SQLite's write lock already does it).
+LOCK_PATIENT = select(col(User.id)).where(col(User.id) == bindparam("pid")).with_for_update()
+
+# ---------------------------------------------------------------- decision records
+# A current record without its JSON payloads (what app.logs.records.RecordRow holds).
+RECORD_FIELDS = (
+    "id",
+    "decision_date",
+    "decision",
+    "referral",
+    "phase_ready",
+    "progressed",
+    "rules",
+    "inputs_digest",
+    "ruleset",
+)
+RECORD_COLUMNS = tuple(RECORDS.c[name] for name in RECORD_FIELDS)
+_CURRENT = (
+    RECORDS.c.patient_id == bindparam("pid"),
+    RECORDS.c.superseded_at.is_(None),
+    RECORDS.c.decision_date >= bindparam("start"),
+    RECORDS.c.decision_date <= bindparam("end"),
+)
+CURRENT_RECORDS = select(*RECORD_COLUMNS).where(*_CURRENT)
+CURRENT_WITH_GUIDANCE = select(*RECORD_COLUMNS, RECORDS.c.guidance).where(*_CURRENT)
+CURRENT_GUIDANCES = select(RECORDS.c.guidance).where(*_CURRENT).order_by(RECORDS.c.decision_date)
+SUPERSEDE_RECORDS = (
+    update(RECORDS)
+    .where(RECORDS.c.id.in_(bindparam("record_ids", expanding=True)))
+    .values(superseded_at=bindparam("at"))
+)
+INSERT_RECORDS = insert(RECORDS).returning(RECORDS.c.id, sort_by_parameter_order=True)
+
+# ---------------------------------------------------------------- the status row
+READ_STATUS = select(
+    STATUS.c.first_log_date, STATUS.c.last_log_date, STATUS.c.last_progress_date
+).where(STATUS.c.patient_id == bindparam("pid"))
+STATUS_FIELDS = (
+    "phase",
+    "first_log_date",
+    "last_log_date",
+    "decision_date",
+    "decision",
+    "referral",
+    "phase_ready",
+    "last_progress_date",
+    "recent",
+    "updated_at",
+    "change_seq",
+)
+UPDATE_STATUS = (
+    update(STATUS)
+    .where(STATUS.c.patient_id == bindparam("pid"))
+    .values({name: bindparam(f"new_{name}") for name in STATUS_FIELDS})
+)
+INSERT_STATUS = insert(STATUS)

@@ -1,0 +1,128 @@
+"""The per-patient status row: refreshed inside every write's transaction, read by dashboards.
+
+A write has just recomputed the days it touched and holds their logs and decisions; the row
+is rebuilt from that data (no history read again) and the change number is taken last.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from app.core.counters import CHANGE_SEQ, next_value
+from app.logs import statements
+from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs
+from app.logs.records import current_rows
+from app.logs.window import pack
+from app.models import DailyLog, DecisionRecord, PatientStatus
+from app.patients.settings import load_history, setting_on
+
+
+def create_status(session: Session, patient_id: uuid.UUID, phase: int) -> None:
+    """The row of a patient just registered (nothing logged yet), numbered like any change."""
+    session.add(
+        PatientStatus(
+            patient_id=patient_id, phase=phase, change_seq=next_value(session, CHANGE_SEQ)
+        )
+    )
+
+
+def _window(
+    session: Session, patient_id: uuid.UUID, since: date, today: date, recomputed: Recomputed | None
+) -> Recomputed:
+    """Logs and current decisions of the 28 days up to today (reused when already loaded)."""
+    if recomputed is not None and recomputed.covers(since, today):
+        return recomputed
+    history = recomputed.history if recomputed else load_history(session, patient_id)
+    logs, _ = load_day_logs(session, patient_id, since, today)
+    records = current_rows(session, patient_id, since, today)
+    return Recomputed(since, today, history, logs, records, {})
+
+
+def _log_span(
+    session: Session, patient_id: uuid.UUID, row: Any, written: date | None
+) -> tuple[date | None, date | None]:
+    if row is not None and written is not None:
+        first = min(row.first_log_date or written, written)
+        return first, max(row.last_log_date or written, written)
+    first, last = session.exec(
+        select(func.min(DailyLog.log_date), func.max(DailyLog.log_date)).where(
+            DailyLog.patient_id == patient_id
+        )
+    ).one()
+    return first, last
+
+
+def _last_progress(
+    session: Session, patient_id: uuid.UUID, row: Any, window: Recomputed
+) -> date | None:
+    progressed = [d for d, r in window.records.items() if r.progressed]
+    if progressed:
+        return max(progressed)
+    previous = row.last_progress_date if row else None
+    if previous is None or previous < window.window_start:
+        return previous  # the recomputed days cannot have changed it
+    return session.exec(
+        select(func.max(DecisionRecord.decision_date)).where(
+            DecisionRecord.patient_id == patient_id,
+            col(DecisionRecord.superseded_at).is_(None),
+            col(DecisionRecord.progressed),
+        )
+    ).one()
+
+
+def refresh_status(
+    session: Session,
+    patient_id: uuid.UUID,
+    today: date,
+    now: datetime,
+    *,
+    recomputed: Recomputed | None = None,
+    written: date | None = None,
+) -> None:
+    """Rebuild the patient's row and give it a new change number.
+
+    `recomputed` is what the write just loaded and decided; `written` the date of a log just
+    created or replaced (so the first and last log dates need no query).
+    """
+    since = today - timedelta(days=LOOKBACK_DAYS)
+    window = _window(session, patient_id, since, today, recomputed)
+    conn = session.connection()
+    row = conn.execute(statements.READ_STATUS, {"pid": patient_id}).first()
+    first, last = _log_span(session, patient_id, row, written)
+    morning = {day: log.morning_pain for day, log in window.logs.items() if since <= day <= today}
+    in_window = {d: r for d, r in window.records.items() if since <= d <= today}
+    recent = pack(today, morning, {day: r.decision for day, r in in_window.items()})
+    latest = in_window[max(in_window)] if in_window else None
+    values = {
+        "phase": setting_on(window.history, today).phase,
+        "first_log_date": first,
+        "last_log_date": last,
+        "decision_date": latest.decision_date if latest else None,
+        "decision": latest.decision if latest else None,
+        "referral": latest.referral if latest else None,
+        "phase_ready": latest.phase_ready if latest else False,
+        "last_progress_date": _last_progress(session, patient_id, row, window),
+        "recent": recent,
+        "updated_at": now,
+        "change_seq": next_value(session, CHANGE_SEQ),  # last: holds the counter's lock briefly
+    }
+    if row is None:
+        conn.execute(statements.INSERT_STATUS, {"patient_id": patient_id, **values})
+    else:
+        params = {f"new_{name}": value for name, value in values.items()}
+        conn.execute(statements.UPDATE_STATUS, {"pid": patient_id, **params})
+
+
+def touch_status(session: Session, patient_id: uuid.UUID, now: datetime) -> None:
+    """Mark the row changed (e.g. a new display name) without recomputing it."""
+    status = statements.STATUS
+    session.connection().execute(
+        update(status)
+        .where(status.c.patient_id == patient_id)
+        .values(updated_at=now, change_seq=next_value(session, CHANGE_SEQ))
+    )

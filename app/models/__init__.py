@@ -1,0 +1,36 @@
+"""Every table, one module per domain, re-exported here: `from app.models import X` works for
+any table, and importing this package registers all of them on `SQLModel.metadata` (Alembic's
+autogenerate and the drift test read that). A new table goes into its domain's module (or a new
+one, imported below) and into `__all__`.
+
+The two tables core owns live with the code that uses them: `Counter` in app/core/counters.py,
+`RateEvent` in app/core/ratelimit.py.
+"""
+
+from __future__ import annotations
+
+import app.core.tables  # noqa: F401  (the naming convention, before any table)
+from app.core.counters import Counter
+from app.core.ratelimit import RateEvent
+from app.models.audit import AccessLogEntry
+from app.models.auth import ROLES, AuthSession, RefreshToken, User
+from app.models.logs import DailyLog, DecisionRecord, LogRevision, PatientStatus
+from app.models.patients import PatientSetting
+from app.models.sharing import CareLink, ShareCode
+
+__all__ = [
+    "ROLES",
+    "AccessLogEntry",
+    "AuthSession",
+    "CareLink",
+    "Counter",
+    "DailyLog",
+    "DecisionRecord",
+    "LogRevision",
+    "PatientSetting",
+    "PatientStatus",
+    "RateEvent",
+    "RefreshToken",
+    "ShareCode",
+    "User",
+]

@@ -1,0 +1,115 @@
+"""Daily logs, their history, the decisions made from them, and each patient's status row."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, text
+from sqlmodel import Field, SQLModel
+
+from app.core.clock import utcnow
+from app.core.tables import owned_by
+
+
+class DailyLog(SQLModel, table=True):
+    __tablename__ = "daily_logs"
+    __table_args__ = (UniqueConstraint("patient_id", "log_date"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    patient_id: uuid.UUID = owned_by("users.id", index=False)
+    log_date: date
+    morning_pain: int | None = None
+    sitting_pain: int | None = None
+    sitting_tolerance_min: int | None = None
+    loading_pain: int | None = None
+    loading_stage: int | None = None
+    sprint_pain: int | None = None
+    sprint_speed_pct: int | None = None
+    glide_pain: int | None = None
+    glide_type: str | None = Field(default=None, max_length=16)
+    paresthesia: str | None = Field(default=None, max_length=16)
+    symptom_extent: str | None = Field(default=None, max_length=16)
+    red_flags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sleep: int | None = None
+    fatigue: int | None = None
+    stress: int | None = None
+    soreness: int | None = None
+    session_rpe: int | None = None
+    session_min: int | None = None
+    notes: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class LogRevision(SQLModel, table=True):
+    """Append-only history of every write and delete of a log (values null = deleted)."""
+
+    __tablename__ = "log_revisions"
+    __table_args__ = (Index("ix_log_revisions_patient_date", "patient_id", "log_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: uuid.UUID = owned_by("users.id", index=False)
+    log_date: date
+    version: int
+    values: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    recorded_at: datetime = Field(default_factory=utcnow)
+
+
+class DecisionRecord(SQLModel, table=True):
+    """What the rules said for a date, with what they read; replaced records stay, superseded."""
+
+    __tablename__ = "decision_records"
+    __table_args__ = (
+        Index(
+            "uq_decision_records_current",
+            "patient_id",
+            "decision_date",
+            unique=True,
+            sqlite_where=text("superseded_at IS NULL"),
+            postgresql_where=text("superseded_at IS NULL"),
+        ),
+        Index("ix_decision_records_patient_date", "patient_id", "decision_date"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: uuid.UUID = owned_by("users.id", index=False)
+    decision_date: date
+    decision: str = Field(max_length=16)
+    referral: str | None = Field(default=None, max_length=16)
+    phase_ready: bool = False
+    progressed: bool = False  # some component progressed (a PR-* rule fired)
+    rules: str = Field(default="", max_length=255)  # the fired rule IDs, space-separated
+    guidance: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    thresholds: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    phase: int
+    ruleset: str = Field(max_length=16)
+    # Replay: the log revisions up to this id, the settings row, and the window read.
+    inputs: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    inputs_digest: str = Field(max_length=64)
+    cause: str = Field(max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+    superseded_at: datetime | None = None
+
+
+class PatientStatus(SQLModel, table=True):
+    """One row per patient, kept current in each write's transaction: the dashboard reads only
+    these rows, so its cost grows with the number of patients, not with their history."""
+
+    __tablename__ = "patient_status"
+
+    patient_id: uuid.UUID = Field(primary_key=True, foreign_key="users.id", ondelete="CASCADE")
+    phase: int
+    first_log_date: date | None = None
+    last_log_date: date | None = None
+    decision_date: date | None = None
+    decision: str | None = Field(default=None, max_length=16)
+    referral: str | None = Field(default=None, max_length=16)
+    phase_ready: bool = False
+    last_progress_date: date | None = None
+    # The 28 days up to the last write, packed by app/logs/window.py.
+    recent: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    change_seq: int = Field(index=True)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,83 @@
+"""A patient's phase and thresholds over time: rows take effect on a date and are never edited."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, fields
+from datetime import date
+
+from sqlmodel import Session
+
+from app.models import PatientSetting
+from app.patients import statements
+from app.rules import PatientState, Thresholds
+
+THRESHOLD_NAMES = tuple(f.name for f in fields(Thresholds))
+
+
+def load_history(session: Session, patient_id: uuid.UUID) -> list[PatientSetting]:
+    """The patient's settings rows, oldest first (plain rows with the same attributes)."""
+    rows = session.connection().execute(statements.HISTORY, {"pid": patient_id}).all()
+    return rows  # type: ignore[return-value]
+
+
+def add_setting(
+    session: Session,
+    patient_id: uuid.UUID,
+    effective_on: date,
+    phase: int,
+    thresholds: Thresholds,
+    changed_by_id: uuid.UUID | None = None,
+) -> PatientSetting:
+    row = PatientSetting(
+        patient_id=patient_id,
+        effective_on=effective_on,
+        phase=phase,
+        changed_by_id=changed_by_id,
+        **asdict(thresholds),
+    )
+    session.add(row)
+    return row
+
+
+def setting_on(history: Sequence[PatientSetting], day: date) -> PatientSetting:
+    """The row in force on `day`: the most recently made change already in effect that day.
+
+    A change applies from its effective date onwards, over older changes, even ones with a
+    later effective date. Days before every effective date take the earliest-effective row.
+    """
+    in_effect = [row for row in history if row.effective_on <= day]
+    if not in_effect:
+        return min(history, key=lambda row: (row.effective_on, row.id or 0))
+    return max(in_effect, key=lambda row: row.id or 0)
+
+
+def thresholds_of(row: PatientSetting) -> Thresholds:
+    return Thresholds(**{name: getattr(row, name) for name in THRESHOLD_NAMES})
+
+
+def phase_started_on(history: Sequence[PatientSetting], day: date) -> date:
+    """The first day of the unbroken run of the phase in force on `day`.
+
+    Settings only change on effective dates, so walking back over those dates is enough.
+    """
+    phase = setting_on(history, day).phase
+    boundaries = sorted(
+        {row.effective_on for row in history if row.effective_on <= day}, reverse=True
+    )
+    started = boundaries[-1] if boundaries else day
+    for boundary in boundaries:
+        if setting_on(history, boundary).phase != phase:
+            break
+        started = boundary
+    return started
+
+
+def state_on(history: Sequence[PatientSetting], day: date) -> PatientState:
+    """What the rules are told about the patient on `day`: phase, since when, thresholds."""
+    return state_of(setting_on(history, day), phase_started_on(history, day))
+
+
+def state_of(row: PatientSetting, started_on: date | None) -> PatientState:
+    return PatientState(phase=row.phase, phase_started_on=started_on, thresholds=thresholds_of(row))
