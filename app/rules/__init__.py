@@ -111,13 +111,15 @@ from .model import (
     Thresholds,
 )
 from .phases import PHASES, PhaseInfo
-from .readiness import assess_readiness
+from .readiness import RESTRICTIONS, WELLNESS_DAYS, assess_readiness
 
 __all__ = [
     "COMPONENTS",
     "PHASES",
+    "RESTRICTIONS",
     "RULESET_VERSION",
     "THRESHOLD_LIMITS",
+    "WELLNESS_DAYS",
     "Clearance",
     "ComponentDecision",
     "DayLog",

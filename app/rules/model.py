@@ -222,6 +222,27 @@ class Guidance:
     open_episodes: tuple[Episode, ...] = ()
     ruleset: str = RULESET_VERSION
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Guidance:
+        """The inverse of as_dict (a stored guidance back into the rules' type)."""
+        return cls(
+            date=dt.date.fromisoformat(data["date"]),
+            decision=data["decision"],
+            referral=data["referral"],
+            components={
+                name: ComponentDecision(c["decision"], tuple(c["rules"]))
+                for name, c in data["components"].items()
+            },
+            reasons=tuple(Reason(**r) for r in data["reasons"]),
+            phase=data["phase"],
+            phase_ready=data["phase_ready"],
+            open_episodes=tuple(
+                Episode(dt.date.fromisoformat(e["started_on"]), e["level"], tuple(e["flags"]))
+                for e in data.get("open_episodes", ())
+            ),
+            ruleset=data["ruleset"],
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """The JSON-ready guidance object of api.md, keys in the documented order."""
         return {

@@ -13,6 +13,7 @@ from app.rules import (
     PHASES,
     RULESET_VERSION,
     THRESHOLD_LIMITS,
+    Guidance,
     Thresholds,
 )
 from app.rules.messages import RULE_IDS
@@ -189,3 +190,10 @@ def test_today_is_an_argument_not_the_clock() -> None:
     other_day = dt.date(2031, 1, 6)
     g = guide([], today=other_day)
     assert g.date == other_day
+
+
+def test_a_stored_guidance_reads_back_into_the_same_guidance() -> None:
+    logs = days({-3: {"red_flags": ["fever_unwell"]}, -1: None, 0: {"loading_pain": 4}})
+    g = guide(logs)
+    assert g.open_episodes and g.reasons
+    assert Guidance.from_dict(json.loads(json.dumps(g.as_dict()))).as_dict() == g.as_dict()
