@@ -28,7 +28,7 @@ os.environ.update(
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from app.logs import decisions  # noqa: E402
+from app.logs import decision_batch  # noqa: E402
 from app.main import app  # noqa: E402
 from tests.database import migrate  # noqa: E402
 
@@ -61,7 +61,7 @@ def timed_evaluate(original: Any) -> Any:
 def main(requests: int) -> None:
     migrate(os.environ["DATABASE_URL"])
     # Wrap the rules where the write path calls them (the name it imported).
-    decisions.evaluate = timed_evaluate(decisions.evaluate)  # type: ignore[attr-defined]
+    decision_batch.evaluate = timed_evaluate(decision_batch.evaluate)  # type: ignore[attr-defined]
     client = TestClient(AppTimer(app))
     email, password = "share@example.org", "share-password"
     client.post(

@@ -1,4 +1,5 @@
 """The safety properties of ruleset 2026.12, checked on random histories (hypothesis).
+(test_properties.py holds the structural ones: shape, nulls, determinism.)
 
 - On any day at most one component progresses (PR-0).
 - No component progresses on a day any caution rule (RF, PM, SI, NE, FL, PH, SP) fires (GA-1).
@@ -188,3 +189,5 @@ def test_adding_a_red_flag_never_lowers_the_referral_nor_loosens_anything(
     for name in COMPONENTS:
         rank_before = CONSERVATISM[before.components[name].decision]
         assert CONSERVATISM[after.components[name].decision] >= rank_before, name
+    if REFERRAL_RANK[FLAG_LEVEL[flag]] >= REFERRAL_RANK["urgent"]:
+        assert all(c.decision == "back_off" for c in after.components.values())
