@@ -24,7 +24,7 @@ function Reviewed({ day, earlier, today }: { day: DayLog; earlier: Episode[]; to
         {earlier.length > 0
           ? earlier.map((e) => `${episodeDate(e.started_on, today)}: ${flagWords(e.flags)}.`).join(' ')
           : 'Saved as checked by a clinician.'}{' '}
-        Tick this only after a clinician has checked you. It does not cover warning signs you tick today.
+        Tick this only after a clinician has checked you. It does not cover warning signs you tick {day.date === today ? 'today' : 'on this day'}.
       </p>
       <div class="check-row">
         <input
