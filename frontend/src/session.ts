@@ -56,7 +56,10 @@ export async function signOut(): Promise<void> {
   await auth.signOut();
   const db = await getDB();
   await kvDel(db, 'me');
-  if (t?.userId) await kvDel(db, `logs:${t.userId}`);
+  if (t?.userId) {
+    await kvDel(db, `logs:${t.userId}`);
+    await kvDel(db, `episodes:${t.userId}`);
+  }
   setState({ me: null, notice: null, outbox: (await outbox.state()), episodes: null });
 }
 
