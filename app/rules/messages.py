@@ -76,7 +76,7 @@ _TEMPLATES: dict[str, dict[str, str]] = {
     "SP-2": {"": "A big jump in exercise stage: go up one stage at a time."},
     "MD-1": {"": "Log your morning score (and at least 4 days a week) before we step up."},
     "GA-1": {"": "Something else needs care today, so nothing steps up: keep your current levels."},
-    "PR-0": {"": "Ready to step up, but one change at a time: {0} steps up today."},
+    "PR-0": {"": "Ready to step up, but one change at a time: today's step up is {0}."},
     "PR-1": {"": "{count} good {sessions} with a settled next morning: add one step."},
     "PR-2": {"": "{count} comfortable {runs}: go up one speed band."},
     "PR-3": {
@@ -99,8 +99,19 @@ def spoken_date(iso: str) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+# How a component is named in a sentence (PR-0 names the one that steps up).
+COMPONENT_WORDS = {
+    "tendon": "in tendon loading",
+    "running": "in running",
+    "neural": "in nerve glides",
+    "sitting": "in sitting time",
+}
+
+
 def _arg(rule: str, value: str) -> str:
-    return spoken_date(value) if rule == "RF-5" else value
+    if rule == "RF-5":
+        return spoken_date(value)
+    return COMPONENT_WORDS.get(value, value) if rule == "PR-0" else value
 
 
 @lru_cache(maxsize=2048)

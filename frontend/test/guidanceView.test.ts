@@ -25,13 +25,13 @@ describe('the guidance card', () => {
   it('shows a component held by PR-0 as "ready, waiting", naming the one that steps up, and the overall as set by it', () => {
     const v = guidanceView(
       g('progress', { tendon: none, running: none, neural: ['progress', ['PR-3']], sitting: ['hold', ['PR-0']] }, [
-        ['PR-0', 'sitting', 'info', 'Ready to step up, but one change at a time: neural steps up today.'],
+        ['PR-0', 'sitting', 'info', "Ready to step up, but one change at a time: today's step up is in nerve glides."],
         ['PR-3', 'neural', 'info', 'Glides are comfortable: you may move on to tensioners.'],
       ]),
     );
     const sitting = v.components.find((c) => c.component === 'sitting')!;
     expect(sitting.state).toBe('waiting');
-    expect(sitting.why).toEqual(['Ready to step up, but one change at a time: today’s step up is in nerve glides.']);
+    expect(sitting.why).toEqual(["Ready to step up, but one change at a time: today's step up is in nerve glides."]);
     expect(v.lead).toBe('Set by nerve glides');
     expect(v.summary).toBe('Glides are comfortable: you may move on to tensioners.');
     expect(v.reasons.map((r) => r.rule)).toEqual(['PR-3']); // PR-0 is in its row, once

@@ -63,7 +63,7 @@ def test_on_a_calm_day_only_one_component_steps_up_and_the_others_wait() -> None
         assert rules_of(g, name) == ("PR-0",)
     waiting = [r for r in g.reasons if r.rule == "PR-0"]
     assert [r.component for r in waiting] == ["running", "neural", "sitting"]
-    assert all("tendon steps up today" in r.message for r in waiting)
+    assert all(r.message.endswith("step up is in tendon loading.") for r in waiting)
     assert g.decision == "progress"
 
 

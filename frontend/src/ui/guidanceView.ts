@@ -52,12 +52,6 @@ function reasonFor(reasons: readonly Reason[], rule: string, c: Component): Reas
   return reasons.find((r) => r.rule === rule && r.component === c) ?? reasons.find((r) => r.rule === rule);
 }
 
-/** PR-0's text names the component that does step up today, in the card's words. */
-function waitingText(r: Reason, stepping: Component | undefined): string {
-  if (r.rule !== 'PR-0' || !stepping) return r.message;
-  return `Ready to step up, but one change at a time: today’s step up is in ${COMPONENT_LABEL[stepping].toLowerCase()}.`;
-}
-
 export function guidanceView(g: Guidance): GuidanceView {
   const decision: Decision = g.decision in DECISION_SUMMARY ? g.decision : 'hold';
   const noTraining = g.referral === 'urgent' || g.referral === 'emergency';
@@ -65,7 +59,6 @@ export function guidanceView(g: Guidance): GuidanceView {
   const rf5 = reasons.find((r) => r.rule === 'RF-5') ?? null;
   const shown = new Set<Reason>(rf5 ? [rf5] : []);
   const present = COMPONENTS.filter((c) => g.components?.[c]);
-  const stepping = present.find((c) => g.components[c].decision === 'progress');
 
   const components: ComponentView[] = present.map((c) => {
     const comp = g.components[c];
@@ -77,7 +70,7 @@ export function guidanceView(g: Guidance): GuidanceView {
       const r = reasonFor(reasons, rule, c);
       if (!r) continue;
       shown.add(r);
-      why.push(waitingText(r, stepping));
+      why.push(r.message);
     }
     let advice = COMPONENT_ADVICE[c][cd];
     if (noTraining) advice = 'Not today.';
@@ -107,7 +100,7 @@ export function guidanceView(g: Guidance): GuidanceView {
   } else if (primary?.rule === 'RF-5') {
     summary = 'Keep everything at its current level until a clinician has checked you.'; // RF-5 itself is shown above
   } else if (primary) {
-    summary = ROW_RULES.has(primary.rule) ? waitingText(primary, stepping) : primary.message;
+    summary = primary.message;
     if (primary.component !== 'all') {
       const rule = primary.rule;
       const by = deciding.filter((c) => g.components[c].rules.includes(rule));
