@@ -7,7 +7,7 @@ UV := $(VENV)/bin/uv
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install frontend openapi migrate demo run test lint format lock clean backup restore verify-access-log
+.PHONY: install frontend openapi migrate demo run test lint format lock clean backup restore verify-access-log verify-decisions
 
 install: $(VENV)/.installed frontend
 
@@ -46,6 +46,9 @@ restore: $(VENV)/.installed  ## make restore FILE=var/backups/... (stop the app 
 
 verify-access-log: $(VENV)/.installed  ## check the access log's hash chain
 	$(PY) -m app.ops verify-access-log
+
+verify-decisions: $(VENV)/.installed  ## replay every stored decision (older rulesets are named)
+	$(PY) -m app.ops verify-decisions
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -1,4 +1,5 @@
-"""Operations commands: `python -m app.ops backup | restore FILE | verify-access-log`.
+"""Operations commands: `python -m app.ops backup | restore FILE | verify-access-log |
+verify-decisions`.
 
 SQLite backups use SQLite's online backup API (safe while the app runs); PostgreSQL backups
 use `pg_dump --format=custom`, restored with `pg_restore`.
@@ -11,15 +12,19 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.audit.service import verify_chain
 from app.core.config import VAR_DIR, get_settings
 from app.core.db import build_engine
+from app.logs.replay import check_records
+from app.models import DecisionRecord
+from app.rules import RULESET_VERSION
 
 BACKUP_DIR = VAR_DIR / "backups"
 
@@ -108,6 +113,27 @@ def verify_access_log(url: str) -> int:
     return 1
 
 
+def verify_decisions(url: str) -> int:
+    """Replay every stored decision: those of this ruleset must give what they stored; those of
+    an older ruleset are counted and named (this build cannot re-run them)."""
+    engine = build_engine(url)
+    matching, differing, others = 0, 0, Counter[str]()
+    with Session(engine) as session:
+        for patient_id in session.exec(select(DecisionRecord.patient_id).distinct()).all():
+            report = check_records(session, patient_id)
+            matching += report.matching
+            differing += len(report.differing)
+            others.update(report.not_replayable)
+    engine.dispose()
+    print(f"decisions replayed: {matching} give what they stored, {differing} differ")
+    for ruleset, count in sorted(others.items()):
+        print(
+            f"not replayable: {count} made by ruleset {ruleset} (this build carries only "
+            f"{RULESET_VERSION}); they keep their stored guidance and ruleset name"
+        )
+    return 1 if differing else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.ops", description=__doc__)
     parser.add_argument("--database-url", default=None, help="default: DATABASE_URL / Settings")
@@ -117,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     load = commands.add_parser("restore", help="restore a backup file into the database")
     load.add_argument("file", type=Path)
     commands.add_parser("verify-access-log", help="check the access log's hash chain")
+    commands.add_parser("verify-decisions", help="replay every stored decision")
     args = parser.parse_args(argv)
     url = args.database_url or get_settings().database_url
     if args.command == "backup":
@@ -126,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         restore(url, args.file)
         print(f"restored {args.file}")
         return 0
+    if args.command == "verify-decisions":
+        return verify_decisions(url)
     return verify_access_log(url)
 
 

@@ -12,7 +12,9 @@ from app.audit.service import record_access
 from app.core.clock import today_in
 from app.core.db import writing
 from app.core.errors import InvalidInput
+from app.dashboard.clearances import clearance_views
 from app.logs.decisions import recompute
+from app.logs.episodes import episodes_on
 from app.logs.records import guidances_between
 from app.logs.service import LoggedDay, list_logs, lock_patient, log_view
 from app.logs.status import refresh_status
@@ -69,6 +71,8 @@ def read_patient_record(
         record = _profile(session, linked, now) | {
             "logs": [_log_item(day) for day in days],
             "decisions": decisions,
+            "open_episodes": [e.as_dict() for e in episodes_on(session, patient.id, today)],
+            "clearances": clearance_views(session, linked),
         }
         record_access(session, clinician, [patient.id], "record_viewed", now)
     return record

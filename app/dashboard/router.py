@@ -13,6 +13,7 @@ from app.core.openapi import problem_responses
 from app.core.responses import FastJSON
 from app.core.types import IsoDate
 from app.dashboard import service
+from app.dashboard.clearances import record_clearance
 from app.dashboard.patient_record import (
     change_settings,
     read_decision_history,
@@ -20,6 +21,8 @@ from app.dashboard.patient_record import (
     read_patient_record,
 )
 from app.dashboard.schemas import (
+    ClearanceCreated,
+    ClearanceIn,
     Dashboard,
     DecisionHistory,
     DecisionRecordOut,
@@ -128,4 +131,21 @@ def decision_history(
     rows = read_decision_history(session, clinician, linked, day, utcnow())
     return DecisionHistory(
         records=[DecisionRecordOut.model_validate(r, from_attributes=True) for r in rows]
+    )
+
+
+@router.post(
+    "/patients/{patient_id}/clearances",
+    status_code=201,
+    response_model=ClearanceCreated,
+    responses=problem_responses(404, 409),
+)
+def create_clearance(
+    body: ClearanceIn, linked: LinkedDep, clinician: ClinicianUser, session: SessionDep
+) -> ClearanceCreated:
+    """Record that you checked the patient on `checked_on`: closes every red-flag episode that
+    started on or before it (422 in the future or before the oldest open one; 409 if none)."""
+    done = record_clearance(session, clinician, linked, body.checked_on, body.note, utcnow())
+    return ClearanceCreated.model_validate(
+        {"id": done.id, "checked_on": done.checked_on, "closed": [e.as_dict() for e in done.closed]}
     )

@@ -39,8 +39,15 @@ def dashboard_row(status: Any, display_name: str, today: date) -> dict[str, Any]
         and status.decision_date is not None
         and status.decision_date >= today - timedelta(days=6)
     )
+    episodes = list(status.open_episodes or ())
+    referral = status.referral if referral_live else None
+    for episode in episodes:  # an open episode refers at its level every day until closed
+        if REFERRAL_RANK[episode["level"]] > REFERRAL_RANK.get(referral, 0):
+            referral = episode["level"]
     flags = []
-    if referral_live:
+    if episodes:
+        flags.append("open_episode")
+    if referral is not None:
         flags.append("referral")
     if back_offs >= 3:
         flags.append("back_off_streak")
@@ -62,8 +69,9 @@ def dashboard_row(status: Any, display_name: str, today: date) -> dict[str, Any]
         "days_since_log": days_since,
         "decision": status.decision,
         "decision_date": status.decision_date,
-        "referral": status.referral if referral_live else None,
+        "referral": referral,
         "flags": flags,
+        "open_episodes": episodes,
         "morning_pain_7d": [window.morning(k) for k in range(6, -1, -1)],
         "trend": trend_of(window),
         "adherence_14d": round(logged_14 / 14, 2),
@@ -73,8 +81,14 @@ def dashboard_row(status: Any, display_name: str, today: date) -> dict[str, Any]
 
 
 def urgency_key(row: dict[str, Any]) -> tuple[Any, ...]:
-    """Most urgent first: referral level, back_off streak, missing logs, worsening, name."""
+    """Most urgent first: an open red-flag episode (by level, oldest first), then referral
+    level, back_off streak, missing logs, worsening, name."""
+    episodes = row["open_episodes"]
+    episode_rank = max((REFERRAL_RANK[e["level"]] for e in episodes), default=0)
+    oldest = min((e["started_on"] for e in episodes), default="")
     return (
+        -episode_rank,
+        str(oldest),
         -REFERRAL_RANK.get(row["referral"], 0),
         -int("back_off_streak" in row["flags"]),
         -int("missing_logs" in row["flags"]),

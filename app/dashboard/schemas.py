@@ -6,14 +6,16 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
 
-from app.core.types import IsoDate
-from app.logs.schemas import GuidanceOut, LogListItem
+from app.core.types import IsoDate, safe_text
+from app.logs.schemas import EpisodeOut, GuidanceOut, LogListItem
 from app.patients.schemas import ThresholdsOut
 from app.rules import THRESHOLD_LIMITS
 
-Flag = Literal["referral", "back_off_streak", "missing_logs", "phase_ready", "no_progress_6w"]
+Flag = Literal[
+    "referral", "open_episode", "back_off_streak", "missing_logs", "phase_ready", "no_progress_6w"
+]
 
 
 class DashboardRow(BaseModel):
@@ -26,6 +28,9 @@ class DashboardRow(BaseModel):
     decision_date: date | None
     referral: Literal["routine", "soon", "urgent", "emergency"] | None
     flags: list[Flag]
+    open_episodes: list[EpisodeOut] = Field(
+        default=[], description="Red-flag episodes not yet reviewed or cleared, oldest first."
+    )
     morning_pain_7d: list[int | None] = Field(description="Today-6 .. today; null = not logged.")
     trend: Literal["improving", "stable", "worsening"] | None
     adherence_14d: float = Field(description="Share of the last 14 days with a log (0-1).")
@@ -63,9 +68,38 @@ class PatientSettingsOut(BaseModel):
     threshold_history: list[SettingChange]
 
 
+class ClearanceOut(BaseModel):
+    """A clinician's check of the patient's red flags."""
+
+    id: uuid.UUID
+    checked_on: date
+    note: str | None = None
+    checked_by: str | None = Field(default=None, description="The clinician, while linked.")
+    created_at: datetime
+
+
+class ClearanceCreated(BaseModel):
+    id: uuid.UUID
+    checked_on: date
+    closed: list[EpisodeOut] = Field(description="The episodes this check closed.")
+
+
+class ClearanceIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    checked_on: IsoDate = Field(
+        description="The date the clinician checked the patient (not in the future, not before "
+        "the oldest open episode)."
+    )
+    note: Annotated[str, StringConstraints(max_length=2000), AfterValidator(safe_text)] | None = (
+        None
+    )
+
+
 class PatientRecord(PatientSettingsOut):
     logs: list[LogListItem]
     decisions: list[GuidanceOut]
+    open_episodes: list[EpisodeOut] = Field(description="Red-flag episodes open today.")
+    clearances: list[ClearanceOut] = Field(description="Red-flag checks recorded, newest first.")
 
 
 _BOUNDED: dict[str, Any] = {

@@ -66,4 +66,5 @@ def decision_counts(session: Session, email: str) -> Counter[str]:
     ).all()
     counts = Counter(row.decision for row in rows)
     counts.update(f"referral:{row.referral}" for row in rows if row.referral)
+    counts.update(f"rule:{rule}" for row in rows for rule in row.rules.split())
     return counts

@@ -21,7 +21,7 @@ def main() -> None:
     print("  (the clinician sees 8 patients in varied states; the coach 3 athletes)")
     print(
         "  Kari's guidance over six weeks:",
-        ", ".join(f"{k} {v}" for k, v in sorted(counts.items())),
+        ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if not k.startswith("rule:")),
     )
     print(f"  API docs: {base}/docs\n")
 

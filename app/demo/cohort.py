@@ -20,9 +20,10 @@ Story = Callable[[int], dict[str, Any] | None]  # day offset -> that day's log (
 STEADY: dict[str, Any] = {"morning_pain": 2, "sitting_pain": 2, "sitting_tolerance_min": 60}
 
 
-def _referral(offset: int) -> dict[str, Any] | None:
+def _open_episode(offset: int) -> dict[str, Any] | None:
+    """A red flag two days ago that nobody has checked yet: RF-5 every day since."""
     day = STEADY | {"loading_pain": 2, "loading_stage": 2} if offset % 2 == 0 else dict(STEADY)
-    if offset == 0:
+    if offset == -2:
         day |= {"red_flags": ["new_weakness"], "notes": "Leg gave way on the stairs."}
     return day
 
@@ -67,7 +68,7 @@ def _new(offset: int) -> dict[str, Any] | None:
 
 # (display name, phase, days of history, story)
 COHORT: list[tuple[str, int, int, Story]] = [
-    ("Ola Nordmann (red flag today)", 2, 14, _referral),
+    ("Ola Nordmann (red flag, not checked yet)", 2, 14, _open_episode),
     ("Per Hansen (stopped logging)", 1, 14, _silent),
     ("Ingrid Berg (ready for phase 2)", 1, 14, _ready_for_phase_2),
     ("Jonas Lie (flaring)", 2, 14, _flaring),

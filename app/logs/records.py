@@ -60,13 +60,27 @@ def current_rows(
     return {record.decision_date: record for record in map(_record, rows)}
 
 
+def as_current(guidance: dict[str, Any]) -> dict[str, Any]:
+    """A stored guidance in today's shape: records of ruleset 2026.11 have no `open_episodes`
+    (episodes did not exist then); they keep their own ruleset name."""
+    if "open_episodes" in guidance:
+        return guidance
+    return {**guidance, "open_episodes": []}
+
+
 def current_guidance(session: Session, patient_id: uuid.UUID, day: date) -> StoredGuidance | None:
     row = (
         session.connection()
         .execute(statements.CURRENT_WITH_GUIDANCE, _window(patient_id, day, day))
         .first()
     )
-    return StoredGuidance(_record(row), row.guidance) if row else None
+    return StoredGuidance(_record(row), as_current(row.guidance)) if row else None
+
+
+def guidance_of(session: Session, record_id: int) -> dict[str, Any]:
+    """One record's stored guidance."""
+    row = session.connection().execute(statements.GUIDANCE_OF_RECORD, {"record_id": record_id})
+    return as_current(row.scalar_one())
 
 
 def guidances_between(
@@ -76,7 +90,7 @@ def guidances_between(
     rows = session.connection().execute(
         statements.CURRENT_GUIDANCES, _window(patient_id, start, end)
     )
-    return [row.guidance for row in rows]
+    return [as_current(row.guidance) for row in rows]
 
 
 def supersede(session: Session, record_id: int, now: datetime) -> None:

@@ -13,6 +13,7 @@ RedFlag = Literal[
     "saddle_numbness",
     "bladder_bowel_change",
     "both_legs",
+    "sexual_dysfunction",
     "new_weakness",
     "pop_with_bruising",
     "fever_unwell",
@@ -42,7 +43,15 @@ class LogFields(BaseModel):
     glide_type: Literal["slider", "tensioner"] | None = None
     paresthesia: Literal["none", "settled", "lasting"] | None = None
     symptom_extent: Literal["none", "buttock", "thigh", "below_knee", "foot"] | None = None
-    red_flags: Annotated[list[RedFlag], Field(max_length=7), AfterValidator(_unique_sorted)] = []
+    red_flags: Annotated[list[RedFlag], Field(max_length=8), AfterValidator(_unique_sorted)] = []
+    red_flags_reviewed: Annotated[
+        bool,
+        Field(
+            strict=True,
+            description='"A clinician has checked the warning signs I reported earlier, and I '
+            'may continue": closes red-flag episodes that started before this day.',
+        ),
+    ] = False
     sleep: Wellness | None = None
     fatigue: Wellness | None = None
     stress: Wellness | None = None
@@ -90,12 +99,22 @@ class ComponentsOut(BaseModel):
     sitting: ComponentOut
 
 
+class EpisodeOut(BaseModel):
+    """A red-flag episode still open on the guidance's date (closed by a later "checked" tick
+    or a clinician's clearance; an RF-4 episode also by two quiet logged days in a row)."""
+
+    started_on: date
+    level: Literal["soon", "urgent", "emergency"]
+    flags: list[RedFlag]
+
+
 class GuidanceOut(BaseModel):
     date: date
     decision: Literal["progress", "hold", "back_off"]
     referral: Literal["routine", "soon", "urgent", "emergency"] | None
     components: ComponentsOut
     reasons: list[ReasonOut]
+    open_episodes: list[EpisodeOut] = []
     phase: int
     phase_ready: bool
     ruleset: str

@@ -98,7 +98,9 @@ def save_daily_log(
         _check_if_match(if_match, log, found.record if found else None)
         incoming = data.model_dump()
         unchanged = log is not None and all(log[name] == value for name, value in incoming.items())
-        if log is not None and unchanged and found is not None and not stale(found.record):
+        today = today_in(patient.timezone, now)
+        fresh = found is not None and not stale(found.record, today)
+        if log is not None and unchanged and found is not None and fresh:
             return SavedLog(log, found.guidance, etag_of(log, found.record), created=False)
         values = {**incoming, "updated_at": now}
         if log is None:
@@ -109,7 +111,6 @@ def save_daily_log(
             created = False
             log = store.replace_log(session, log, values)
         revision = store.add_revision(session, patient.id, log_date, log["version"], incoming, now)
-        today = today_in(patient.timezone, now)
         end = max(today, log_date)
         done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision)
         refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
@@ -140,7 +141,7 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
 def guidance_for(session: Session, patient: User, day: date, now: datetime) -> StoredGuidance:
     """The stored decision for `day`, computed from the history first if there is none yet."""
     found = current_guidance(session, patient.id, day)
-    if found is not None and not stale(found.record):
+    if found is not None and not stale(found.record, today_in(patient.timezone, now)):
         return found
     with writing(session):
         lock_patient(session, patient.id)

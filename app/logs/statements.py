@@ -10,16 +10,24 @@ a measurement put it here.
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlmodel import col
 
 from app.logs.rules_input import DAY_LOG_COLUMNS
 from app.logs.schemas import LogFields
-from app.models import DailyLog, DecisionRecord, LogRevision, PatientStatus, User
+from app.models import (
+    DailyLog,
+    DecisionRecord,
+    LogRevision,
+    PatientStatus,
+    RedFlagClearance,
+    User,
+)
 
 LOGS = DailyLog.__table__  # type: ignore[attr-defined]
 REVISIONS = LogRevision.__table__  # type: ignore[attr-defined]
 RECORDS = DecisionRecord.__table__  # type: ignore[attr-defined]
+CLEARANCE_ROWS = RedFlagClearance.__table__  # type: ignore[attr-defined]
 STATUS = PatientStatus.__table__  # type: ignore[attr-defined]
 
 # ---------------------------------------------------------------- daily logs and revisions
@@ -36,7 +44,7 @@ LOGS_BETWEEN = (
     .order_by(LOGS.c.log_date)
 )
 INSERT_LOG = insert(LOGS)
-UPDATED_FIELDS = (*LogFields.model_fields, "version", "updated_at")
+UPDATED_FIELDS = (*LogFields.model_fields, "has_red_flags", "version", "updated_at")
 UPDATE_LOG = (
     update(LOGS)
     .where(LOGS.c.id == bindparam("log_id"))
@@ -50,6 +58,18 @@ DAY_LOGS = select(*DAY_LOG_COLUMNS).where(
     LOGS.c.patient_id == bindparam("pid"),
     LOGS.c.log_date >= bindparam("start"),
     LOGS.c.log_date <= bindparam("end"),
+)
+# Red-flag days before a window (flagged or ticked "checked"): the partial index
+# ix_daily_logs_episode_days has exactly this condition.
+EPISODE_DAYS = select(*DAY_LOG_COLUMNS).where(
+    LOGS.c.patient_id == bindparam("pid"),
+    LOGS.c.log_date < bindparam("before"),
+    or_(LOGS.c.has_red_flags, LOGS.c.red_flags_reviewed),
+)
+CLEARANCES = (
+    select(CLEARANCE_ROWS.c.checked_on)
+    .where(CLEARANCE_ROWS.c.patient_id == bindparam("pid"))
+    .order_by(CLEARANCE_ROWS.c.checked_on)
 )
 # One patient's writes in order (PostgreSQL row lock; SQLite's write lock already does it).
 LOCK_PATIENT = select(col(User.id)).where(col(User.id) == bindparam("pid")).with_for_update()
@@ -77,6 +97,18 @@ _CURRENT = (
 CURRENT_RECORDS = select(*RECORD_COLUMNS).where(*_CURRENT)
 CURRENT_WITH_GUIDANCE = select(*RECORD_COLUMNS, RECORDS.c.guidance).where(*_CURRENT)
 CURRENT_GUIDANCES = select(RECORDS.c.guidance).where(*_CURRENT).order_by(RECORDS.c.decision_date)
+GUIDANCE_OF_RECORD = select(RECORDS.c.guidance).where(RECORDS.c.id == bindparam("record_id"))
+# Step ups before a window, newest first (read until every component's last one is found).
+PROGRESSED_BEFORE = (
+    select(RECORDS.c.decision_date, RECORDS.c.rules)
+    .where(
+        RECORDS.c.patient_id == bindparam("pid"),
+        RECORDS.c.superseded_at.is_(None),
+        RECORDS.c.progressed,
+        RECORDS.c.decision_date < bindparam("before"),
+    )
+    .order_by(RECORDS.c.decision_date.desc())
+)
 SUPERSEDE_RECORDS = (
     update(RECORDS)
     .where(RECORDS.c.id.in_(bindparam("record_ids", expanding=True)))
@@ -98,6 +130,7 @@ STATUS_FIELDS = (
     "phase_ready",
     "last_progress_date",
     "recent",
+    "open_episodes",
     "updated_at",
     "change_seq",
 )

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from app.core.counters import CHANGE_SEQ, next_value
 from app.logs import statements
+from app.logs.decision_inputs import load_clearances, load_episode_days
 from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs
 from app.logs.records import current_rows
 from app.logs.window import pack
@@ -38,9 +39,11 @@ def _window(
     if recomputed is not None and recomputed.covers(since, today):
         return recomputed
     history = recomputed.history if recomputed else load_history(session, patient_id)
-    logs, _ = load_day_logs(session, patient_id, since, today)
+    logs, canonical = load_day_logs(session, patient_id, since, today)
+    episode_days = load_episode_days(session, patient_id, since, logs, canonical)
+    clearances = load_clearances(session, patient_id) if episode_days.marked else ()
     records = current_rows(session, patient_id, since, today)
-    return Recomputed(since, today, history, logs, records, {})
+    return Recomputed(since, today, history, logs, records, {}, episode_days, clearances)
 
 
 def _log_span(
@@ -108,6 +111,7 @@ def refresh_status(
         "phase_ready": latest.phase_ready if latest else False,
         "last_progress_date": _last_progress(session, patient_id, row, window),
         "recent": recent,
+        "open_episodes": [episode.as_dict() for episode in window.episodes_on(today)],
         "updated_at": now,
         "change_seq": next_value(session, CHANGE_SEQ),  # last: holds the counter's lock briefly
     }

@@ -26,22 +26,27 @@ def logs_between(
     return [dict(row._mapping) for row in rows]
 
 
+def _marked(values: dict[str, Any]) -> dict[str, Any]:
+    """The values with `has_red_flags` kept in step with `red_flags` (the episode index)."""
+    return {**values, "has_red_flags": bool(values.get("red_flags"))}
+
+
 def insert_log(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     """Insert a new log (version 1); returns it as stored."""
-    row = {"id": uuid.uuid4(), "version": 1, **values}
+    row = {"id": uuid.uuid4(), "version": 1, **_marked(values)}
     session.connection().execute(statements.INSERT_LOG, row)
     return row
 
 
 def insert_logs(session: Session, values: Sequence[dict[str, Any]]) -> None:
     """Insert many new logs (version 1) in one statement (an import of a whole history)."""
-    rows = [{"id": uuid.uuid4(), "version": 1, **each} for each in values]
+    rows = [{"id": uuid.uuid4(), "version": 1, **_marked(each)} for each in values]
     session.connection().execute(statements.INSERT_LOG, rows)
 
 
 def replace_log(session: Session, log: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     """Overwrite a log's values; its version goes up by one."""
-    changes = {**values, "version": log["version"] + 1}
+    changes = {**_marked(values), "version": log["version"] + 1}
     params = {f"new_{name}": changes[name] for name in statements.UPDATED_FIELDS}
     session.connection().execute(statements.UPDATE_LOG, {"log_id": log["id"], **params})
     return {**log, **changes}

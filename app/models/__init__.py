@@ -14,7 +14,13 @@ from app.core.counters import Counter
 from app.core.ratelimit import RateEvent
 from app.models.audit import AccessLogEntry
 from app.models.auth import ROLES, AuthSession, RefreshToken, User
-from app.models.logs import DailyLog, DecisionRecord, LogRevision, PatientStatus
+from app.models.logs import (
+    DailyLog,
+    DecisionRecord,
+    LogRevision,
+    PatientStatus,
+    RedFlagClearance,
+)
 from app.models.patients import PatientSetting
 from app.models.sharing import CareLink, ShareCode
 
@@ -30,6 +36,7 @@ __all__ = [
     "PatientSetting",
     "PatientStatus",
     "RateEvent",
+    "RedFlagClearance",
     "RefreshToken",
     "ShareCode",
     "User",

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 from app.core.clock import utcnow
@@ -15,7 +15,18 @@ from app.core.tables import owned_by
 
 class DailyLog(SQLModel, table=True):
     __tablename__ = "daily_logs"
-    __table_args__ = (UniqueConstraint("patient_id", "log_date"),)
+    __table_args__ = (
+        UniqueConstraint("patient_id", "log_date"),
+        # The few days a red-flag episode is made of (flagged, or ticked "checked"): read on
+        # every decision, however old, so they are found without scanning the history.
+        Index(
+            "ix_daily_logs_episode_days",
+            "patient_id",
+            "log_date",
+            sqlite_where=text("has_red_flags OR red_flags_reviewed"),
+            postgresql_where=text("has_red_flags OR red_flags_reviewed"),
+        ),
+    )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     patient_id: uuid.UUID = owned_by("users.id", index=False)
@@ -32,6 +43,9 @@ class DailyLog(SQLModel, table=True):
     paresthesia: str | None = Field(default=None, max_length=16)
     symptom_extent: str | None = Field(default=None, max_length=16)
     red_flags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    red_flags_reviewed: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # red_flags is not empty (kept by app/logs/store.py): what the episode index filters on.
+    has_red_flags: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     sleep: int | None = None
     fatigue: int | None = None
     stress: int | None = None
@@ -111,5 +125,27 @@ class PatientStatus(SQLModel, table=True):
     last_progress_date: date | None = None
     # The 28 days up to the last write, packed by app/logs/window.py.
     recent: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # The red-flag episodes open at the latest decision ({started_on, level, flags}): only a
+    # write (a log, a clearance) can close one, and every write refreshes this row.
+    open_episodes: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     change_seq: int = Field(index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class RedFlagClearance(SQLModel, table=True):
+    """A linked clinician checked the patient on `checked_on`: every red-flag episode that
+    started on or before that date is closed (guardrails.md "Red-flag episodes")."""
+
+    __tablename__ = "red_flag_clearances"
+    __table_args__ = (Index("ix_red_flag_clearances_patient", "patient_id", "checked_on"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    patient_id: uuid.UUID = owned_by("users.id", index=False)
+    clinician_id: uuid.UUID | None = Field(
+        default=None, foreign_key="users.id", ondelete="SET NULL", nullable=True
+    )
+    checked_on: date
+    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from app.rules.readiness import RESTRICTIONS
+from app.rules import RESTRICTIONS
 
 if TYPE_CHECKING:
     Restriction = str

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -12,28 +10,20 @@ from sqlmodel import Session, col, select
 from app.audit.service import record_list_view
 from app.auth.service import Principal
 from app.core.clock import today_in
-from app.logs.decisions import LOOKBACK_DAYS
-from app.logs.rules_input import DAY_LOG_COLUMNS, day_log_reader, prior_decision
-from app.models import CareLink, DailyLog, DecisionRecord, PatientSetting, User
-from app.patients.settings import state_on
+from app.logs.decisions import load_day_logs, preview_guidance, stale
+from app.logs.records import current_guidance
+from app.models import CareLink, User
 from app.polling.etag import matches
 from app.polling.views import Polled, current_etag
 from app.readiness.schemas import Athletes
-from app.rules import DayLog, assess_readiness, evaluate
-from app.rules.readiness import WELLNESS_DAYS
+from app.rules import WELLNESS_DAYS, Guidance, assess_readiness
 
 SCOPE = "coach"
 
 
-def _grouped(rows: Any, key: str) -> dict[uuid.UUID, list[Any]]:
-    groups: dict[uuid.UUID, list[Any]] = defaultdict(list)
-    for row in rows:
-        groups[getattr(row, key)].append(row)
-    return groups
-
-
 def athletes_readiness(session: Session, coach: User, now: datetime) -> list[dict[str, Any]]:
-    """One row per athlete with a live coach link: a few queries, whatever the team size."""
+    """One row per athlete with a live coach link, from the very decision the athlete sees
+    today (stored, or decided the same way without storing when not made yet)."""
     athletes = session.exec(
         select(User)
         .join(CareLink, col(CareLink.patient_id) == col(User.id))
@@ -44,66 +34,27 @@ def athletes_readiness(session: Session, coach: User, now: datetime) -> list[dic
         )
         .order_by(col(User.display_name))
     ).all()
-    if not athletes:
-        return []
-    ids = [a.id for a in athletes]
-    earliest = min(today_in(a.timezone, now) for a in athletes) - timedelta(days=WELLNESS_DAYS + 1)
-    log_rows = session.execute(
-        select(col(DailyLog.patient_id), *DAY_LOG_COLUMNS).where(
-            col(DailyLog.patient_id).in_(ids), col(DailyLog.log_date) >= earliest
-        )
-    )
-    read_day_log = day_log_reader(list(log_rows.keys()))
-    logs: dict[uuid.UUID, list[DayLog]] = defaultdict(list)
-    for row in log_rows:
-        logs[row.patient_id].append(read_day_log(row))
-    records = _grouped(
-        session.execute(
-            select(
-                col(DecisionRecord.patient_id),
-                col(DecisionRecord.decision_date),
-                col(DecisionRecord.decision),
-                col(DecisionRecord.rules),
-            ).where(
-                col(DecisionRecord.patient_id).in_(ids),
-                col(DecisionRecord.superseded_at).is_(None),
-                col(DecisionRecord.decision_date) >= earliest,
-            )
-        ).all(),
-        "patient_id",
-    )
-    settings = _grouped(
-        session.exec(
-            select(PatientSetting)
-            .where(col(PatientSetting.patient_id).in_(ids))
-            .order_by(col(PatientSetting.effective_on), col(PatientSetting.id))
-        ).all(),
-        "patient_id",
-    )
-    return [
-        _readiness_row(a, logs[a.id], records[a.id], settings[a.id], today_in(a.timezone, now))
-        for a in athletes
-    ]
+    return [_readiness_row(session, athlete, now) for athlete in athletes]
 
 
-def _readiness_row(
-    athlete: User,
-    logs: list[DayLog],
-    records: list[Any],
-    settings: list[PatientSetting],
-    today: date,
-) -> dict[str, Any]:
-    day_logs = [log for log in logs if log.log_date <= today]
-    window_start = today - timedelta(days=LOOKBACK_DAYS)
-    prior = [prior_decision(r) for r in records if window_start <= r.decision_date < today]
-    guidance = evaluate(day_logs, today, state_on(settings, today), prior)
-    readiness = assess_readiness(guidance, day_logs, today)
+def _todays_guidance(session: Session, athlete: User, today: date, now: datetime) -> Guidance:
+    found = current_guidance(session, athlete.id, today)
+    if found is not None and not stale(found.record, today):
+        return Guidance.from_dict(found.guidance)
+    return Guidance.from_dict(preview_guidance(session, athlete.id, today, now))
+
+
+def _readiness_row(session: Session, athlete: User, now: datetime) -> dict[str, Any]:
+    today = today_in(athlete.timezone, now)
+    guidance = _todays_guidance(session, athlete, today, now)
+    logs, _ = load_day_logs(session, athlete.id, today - timedelta(days=WELLNESS_DAYS), today)
+    readiness = assess_readiness(guidance, logs.values(), today)
     return {
         "athlete_id": athlete.id,
         "display_name": athlete.display_name,
         "readiness": readiness.status,
         "restrictions": list(readiness.restrictions),
-        "as_of": max((log.log_date for log in day_logs), default=None),
+        "as_of": max(logs, default=None),
     }
 
 

@@ -1,8 +1,9 @@
 """A fired rule's effects, and how effects combine into component and overall decisions.
 
-Precedence (guardrails.md "Outputs"): an urgent or emergency referral forces every component to
-back_off; otherwise each component takes the most conservative decision of the rules touching it,
-"at most hold" turns progress into hold, and an untouched component holds with no rules.
+Precedence (guardrails.md "Precedence"): an urgent or emergency referral forces every component
+to back_off; otherwise each component takes the most conservative decision of the rules touching
+it, "at most hold" turns progress into hold, and an untouched component holds with no rules. The
+overall decision ignores components that only PR-0 touched (they are ready, waiting their turn).
 """
 
 from __future__ import annotations
@@ -30,13 +31,16 @@ UNTOUCHED = ComponentDecision(HOLD, ())
 
 
 class Fired(NamedTuple):
-    """A rule that fired today: the reason's component label, severity, effects, referral."""
+    """A rule that fired today: the reason's component label, severity, effects, referral, and
+    the message variant and arguments its reason is written with (see messages.py)."""
 
     rule: str
     component: str
     severity: str
     effects: Effects
     referral: str | None = None
+    variant: str = ""
+    args: tuple[str, ...] = ()
 
 
 def combine_component(touches: list[tuple[str, str]]) -> ComponentDecision:
@@ -62,11 +66,14 @@ def _component_decision(decision: str, rules: tuple[str, ...]) -> ComponentDecis
     return ComponentDecision(decision, rules)
 
 
+WAITING = ("PR-0",)
+
+
 def overall_decision(components: Mapping[str, ComponentDecision]) -> str:
-    """Most conservative decision among touched components (non-empty rules); else hold."""
+    """Most conservative decision among components touched by a rule other than PR-0; else hold."""
     worst = -1
     for c in components.values():
-        if c.rules and CONSERVATISM[c.decision] > worst:
+        if c.rules and c.rules != WAITING and CONSERVATISM[c.decision] > worst:
             worst = CONSERVATISM[c.decision]
     if worst < 0:
         return HOLD

@@ -12,11 +12,8 @@ from .messages import reason
 from .model import (
     BACK_OFF,
     COMPONENTS,
-    NEURAL,
+    HOLD,
     REFERRAL_RANK,
-    RUNNING,
-    SITTING,
-    TENDON,
     URGENT,
     ComponentDecision,
     Reason,
@@ -30,27 +27,48 @@ from .pain_monitoring import (
     pm5_rising_week_to_week,
     pm6_loading_acceptable,
     pm7_running_acceptable,
+    pm8_unexplained_morning_rise,
+)
+from .phase_limits import (
+    ph1_running_beyond_phase,
+    ph2_stage_beyond_phase,
+    ph3_tensioner_in_phase1,
+    sp1_speed_spike,
+    sp2_stage_spike,
 )
 from .progression import (
+    PROGRESS_RULES,
+    ga1_not_calm,
     md1_applies,
     md1_missing_data,
-    pr1_tendon,
-    pr2_running,
-    pr3_neural,
-    pr4_sitting,
+    next_to_step,
+    pr0_one_step,
     sessions_wanted,
 )
-from .red_flags import rf1_cauda_equina, rf2_new_weakness, rf3_pop_with_bruising, rf4_other_cause
-from .sitting import si1_sitting_irritable
+from .red_flags import (
+    rf1_cauda_equina,
+    rf2_new_weakness,
+    rf3_pop_with_bruising,
+    rf4_other_cause,
+    rf5_open_episode,
+)
+from .sitting import (
+    si1_sitting_irritable,
+    si2_sitting_over_ceiling,
+    si3_sitting_rising_week_to_week,
+    si4_sitting_acceptable,
+)
 
 Rule = Callable[[History], Fired | None]
 
-# Every rule that can hold or back off, in table order (RF, PM, SI, NE, FL).
+# Every rule that can hold or back off, in table order. Any of them firing makes the day
+# "not calm" (families RF, PM, SI, NE, FL, PH, SP), so nothing progresses (GA-1).
 GUARD_RULES: tuple[Rule, ...] = (
     rf1_cauda_equina,
     rf2_new_weakness,
     rf3_pop_with_bruising,
     rf4_other_cause,
+    rf5_open_episode,
     pm1_loading_over_ceiling,
     pm2_running_over_ceiling,
     pm3_not_settled_next_morning,
@@ -58,21 +76,24 @@ GUARD_RULES: tuple[Rule, ...] = (
     pm5_rising_week_to_week,
     pm6_loading_acceptable,
     pm7_running_acceptable,
+    pm8_unexplained_morning_rise,
     si1_sitting_irritable,
+    si2_sitting_over_ceiling,
+    si4_sitting_acceptable,
+    si3_sitting_rising_week_to_week,
     ne1_nerve_irritation,
     ne2_nerve_sensitive,
     ne3_persistent_leg_symptoms,
     fl1_severe_pain_today,
     fl2_repeated_severe_pain,
-)
-# One progress rule per component, tried only when nothing above touched that component.
-PROGRESS_RULES: tuple[tuple[str, Rule], ...] = (
-    (TENDON, pr1_tendon),
-    (RUNNING, pr2_running),
-    (NEURAL, pr3_neural),
-    (SITTING, pr4_sitting),
+    ph1_running_beyond_phase,
+    ph2_stage_beyond_phase,
+    ph3_tensioner_in_phase1,
+    sp1_speed_spike,
+    sp2_stage_spike,
 )
 _FORCING = REFERRAL_RANK[URGENT]
+_HOLDING = frozenset({HOLD, BACK_OFF})
 
 
 class DayResult(NamedTuple):
@@ -84,8 +105,37 @@ class DayResult(NamedTuple):
 
 
 def fired_guards(h: History) -> list[Fired]:
-    """The hold/back-off rules (RF, PM, SI, NE, FL) that fire on h.today, in table order."""
+    """The hold/back-off rules (RF, PM, SI, NE, FL, PH, SP) that fire on h.today, in order."""
     return [found for rule in GUARD_RULES if (found := rule(h)) is not None]
+
+
+def gated_progress(
+    h: History, touches: dict[str, list[tuple[str, str]]], calm: bool
+) -> list[Fired]:
+    """The PR rules that qualify today, after MD-1, GA-1 and PR-0 (guardrails.md "Precedence").
+
+    A PR rule is tried for each component that no hold or back-off effect touched ("at most
+    hold" caps do not stop the try: such a component is gated by GA-1, as the day is not calm).
+    """
+    qualifying = [
+        (component, found)
+        for component, rule in PROGRESS_RULES
+        if not any(effect in _HOLDING for _, effect in touches[component])
+        and (found := rule(h)) is not None
+    ]
+    if not qualifying:
+        return []
+    names = [component for component, _ in qualifying]
+    gated: list[Fired] = []
+    if md1_applies(h):
+        gated += [md1_missing_data(c) for c in names]
+    if not calm:
+        gated += [ga1_not_calm(c) for c in names]
+    if gated:
+        return gated
+    stepping = next_to_step(h, names)
+    waiting = [pr0_one_step(c, stepping) for c in names if c != stepping]
+    return [*waiting, *(f for c, f in qualifying if c == stepping)]  # table order: PR-0 first
 
 
 def decide(h: History) -> DayResult:
@@ -102,23 +152,19 @@ def decide(h: History) -> DayResult:
         forced = ComponentDecision(BACK_OFF, forcing)
         components = {c: forced for c in COMPONENTS}
     else:
-        progress = [
-            (c, found)
-            for c, rule in PROGRESS_RULES
-            if not touches[c] and (found := rule(h)) is not None
-        ]
-        if progress and md1_applies(h):
-            candidates = [md1_missing_data([c for c, _ in progress])]
-        else:
-            candidates = [f for _, f in progress]
-        for f in candidates:
+        for f in gated_progress(h, touches, calm=not fired):
             fired.append(f)
             for component, effect in f.effects:
                 touches[component].append((f.rule, effect))
         components = {c: combine_component(touches[c]) for c in COMPONENTS}
 
     ceiling, sessions = h.th.pain_ceiling, sessions_wanted(h)
-    reasons = tuple([reason(f.rule, f.component, f.severity, ceiling, sessions) for f in fired])
+    reasons = tuple(
+        [
+            reason(f.rule, f.component, f.severity, f.variant, f.args, ceiling, sessions)
+            for f in fired
+        ]
+    )
     return DayResult(
         overall_decision(components),
         referral,

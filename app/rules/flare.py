@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from .combine import ALL_BACK_OFF, Fired
+from .combine import ALL_AT_MOST_HOLD, ALL_BACK_OFF, Fired
 from .history import History
 from .model import ALL, PAIN_FIELDS, SOON, WARNING, DayLog
 
@@ -32,9 +32,9 @@ def fl1_severe_pain_today(h: History) -> Fired | None:
 
 
 def fl2_repeated_severe_pain(h: History) -> Fired | None:
-    """FL-2: any pain field >= severe_pain on >= 2 of the last 7 days -> referral soon.
+    """FL-2: any pain field >= severe_pain on >= 2 of the last 7 days -> referral soon, every
+    component at most hold (a review is pending: nothing steps up meanwhile).
 
-    It sets the referral only and touches no component (as decided for this ruleset).
     Source: NHS PHT advice (Calderdale & Huddersfield NHS FT); the count is convention.
     """
     severe = h.th.severe_pain
@@ -43,5 +43,5 @@ def fl2_repeated_severe_pain(h: History) -> Fired | None:
         if severe_day(log, severe):
             days += 1
             if days >= REPEAT_DAYS:
-                return Fired("FL-2", ALL, WARNING, (), SOON)
+                return Fired("FL-2", ALL, WARNING, ALL_AT_MOST_HOLD, SOON)
     return None

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import attrgetter
 
-from .model import EXTENT_RANK, DayLog, Thresholds
+from .model import EXTENT_RANK, DayLog, Episode, Thresholds
 
 WINDOW_DAYS = 28  # today-27 .. today
 BASELINE_DAYS = 7  # today-7 .. today-1
 BASELINE_MIN_VALUES = 3
+SESSION_DAYS = 10  # sessions counted for PR-1..PR-3 are at most 10 days old
 
 _VALUE_FIELDS = (
     "morning_pain",
@@ -33,13 +34,16 @@ _VALUE_FIELDS = (
 )
 _values_of = attrgetter(*_VALUE_FIELDS)
 _NO_VALUES = (None,) * len(_VALUE_FIELDS)
+_NEVER: tuple[dt.date, ...] = ()
+_EXTENT_KEY = "symptom_extent rank"  # not a field name, so it cannot clash in the cache
 
 
 def is_logged(log: DayLog | None) -> bool:
-    """A logged day has at least one value; an all-null log is the same as no log."""
+    """A logged day has at least one value (a red flag or the reviewed tick counts); an
+    all-null log is the same as no log."""
     if log is None:
         return False
-    if log.morning_pain is not None or log.red_flags:
+    if log.morning_pain is not None or log.red_flags or log.red_flags_reviewed:
         return True
     return _values_of(log) != _NO_VALUES
 
@@ -53,7 +57,8 @@ def is_run(log: DayLog) -> bool:
 
 
 def is_glide(log: DayLog) -> bool:
-    return log.glide_pain is not None or log.glide_type is not None or log.paresthesia is not None
+    """Glides were done: a glide pain or type (tingling is asked every day, glides or not)."""
+    return log.glide_pain is not None or log.glide_type is not None
 
 
 def is_training(log: DayLog) -> bool:
@@ -92,27 +97,46 @@ def settled(next_morning: int, baseline: float, th: Thresholds) -> bool:
 
 
 class History:
-    """What one decision reads: the logs of today-27..today by offset, with cached baselines."""
+    """What one decision reads: the logs of today-27..today by offset, with cached baselines,
+    and the dates on which each component progressed (from the stored earlier decisions)."""
 
-    __slots__ = ("_baselines", "days", "phase", "th", "today")
+    __slots__ = ("_baselines", "days", "episodes", "phase", "progressed_on", "th", "today")
 
     def __init__(
-        self, today: dt.date, days: list[DayLog | None], th: Thresholds, phase: int
+        self,
+        today: dt.date,
+        days: list[DayLog | None],
+        th: Thresholds,
+        phase: int,
+        progressed_on: Mapping[str, tuple[dt.date, ...]] | None = None,
+        episodes: tuple[Episode, ...] = (),
     ) -> None:
         self.today = today
         self.days = days
         self.th = th
         self.phase = phase
+        self.progressed_on = progressed_on or {}
+        self.episodes = episodes  # the red-flag episodes open today
         self._baselines: dict[str, float | None] = {}
 
     def shifted(self, offset: int) -> History:
-        """The history as it stood `offset` days ago (days before the window stay unknown)."""
+        """The history as it stood `offset` days ago (days before the window stay unknown;
+        episodes are not carried: the shifted history serves progress checks only)."""
         return History(
             self.today - dt.timedelta(days=offset),
             self.days[offset:] + [None] * offset,
             self.th,
             self.phase,
+            self.progressed_on,
         )
+
+    def last_progress(self, component: str) -> dt.date | None:
+        """The latest earlier day on which `component` progressed (None: never, as far as known)."""
+        latest = None
+        for day in self.progressed_on.get(component, _NEVER):
+            if day < self.today and (latest is None or day > latest):
+                latest = day
+        return latest
 
     def values(self, name: str, first: int, last: int) -> list[int]:
         """Non-null values of a numeric field on offsets first..last (inclusive)."""
@@ -136,27 +160,33 @@ class History:
 
     def extent_baseline(self) -> float | None:
         """Median rank of symptom_extent over today-7..today-1 with >= 3 values."""
+        cache = self._baselines
+        if _EXTENT_KEY in cache:
+            return cache[_EXTENT_KEY]
         ranks: list[float] = []
         for log in self.days[1 : BASELINE_DAYS + 1]:
             if log is not None and log.symptom_extent is not None:
                 rank = EXTENT_RANK.get(log.symptom_extent)
                 if rank is not None:
                     ranks.append(rank)
-        return median(ranks) if len(ranks) >= BASELINE_MIN_VALUES else None
+        value = median(ranks) if len(ranks) >= BASELINE_MIN_VALUES else None
+        cache[_EXTENT_KEY] = value
+        return value
 
     def logged_days(self, first: int, last: int) -> int:
         return sum(1 for log in self.days[first : last + 1] if is_logged(log))
 
     def counting_sessions(
-        self, is_session: Callable[[DayLog], bool], wanted: int
+        self, is_session: Callable[[DayLog], bool], wanted: int, component: str
     ) -> list[tuple[int, DayLog, int]]:
-        """The most recent sessions before today whose next morning_pain is known, newest first.
-
-        At most `wanted` (offset, session log, next morning_pain) triples from the window.
-        """
+        """The sessions that count for a progress rule, newest first: days before today, at
+        most SESSION_DAYS ago, after `component`'s last progress, whose next morning_pain is
+        known. At most `wanted` (offset, session log, next morning_pain) triples."""
         found: list[tuple[int, DayLog, int]] = []
         days = self.days
-        for k in range(1, len(days)):
+        last = self.last_progress(component)
+        oldest = SESSION_DAYS if last is None else min(SESSION_DAYS, (self.today - last).days - 1)
+        for k in range(1, min(oldest, len(days) - 1) + 1):
             log = days[k]
             if log is None or not is_session(log):
                 continue
@@ -167,3 +197,12 @@ class History:
             if len(found) == wanted:
                 break
         return found
+
+    def last_earlier(self, value_of: Callable[[DayLog], int | None]) -> int | None:
+        """The most recent known value before today within the window (for SP-1, SP-2)."""
+        for log in self.days[1:]:
+            if log is not None:
+                value = value_of(log)
+                if value is not None:
+                    return value
+        return None

@@ -7,14 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-RULESET_VERSION: Final = "2026.11"
+RULESET_VERSION: Final = "2026.12"
 
 TENDON: Final = "tendon"
 RUNNING: Final = "running"
 NEURAL: Final = "neural"
 SITTING: Final = "sitting"
 COMPONENTS: Final = (TENDON, RUNNING, NEURAL, SITTING)
-ALL: Final = "all"  # the reason's component for whole-body rules (RF-*, FL-*)
+ALL: Final = "all"  # the reason's component for whole-body rules (RF-*, FL-*, GA-1 when shared)
 
 PROGRESS: Final = "progress"
 HOLD: Final = "hold"
@@ -48,17 +48,25 @@ EXTENT_RANK: Final[Mapping[str, int]] = {
 }
 BELOW_KNEE: Final = 3
 
-RED_FLAGS: Final = frozenset(
-    {
-        "saddle_numbness",
-        "bladder_bowel_change",
-        "both_legs",
-        "new_weakness",
-        "pop_with_bruising",
-        "fever_unwell",
-        "night_rest_pain",
-    }
-)
+# The progress rule of each component: the only rule that can make it progress.
+PROGRESS_RULE: Final[Mapping[str, str]] = {
+    TENDON: "PR-1",
+    RUNNING: "PR-2",
+    NEURAL: "PR-3",
+    SITTING: "PR-4",
+}
+# The referral level each red flag opens (RF-1 emergency, RF-2/RF-3 urgent, RF-4 soon).
+FLAG_LEVEL: Final[Mapping[str, str]] = {
+    "saddle_numbness": EMERGENCY,
+    "bladder_bowel_change": EMERGENCY,
+    "both_legs": EMERGENCY,
+    "sexual_dysfunction": EMERGENCY,
+    "new_weakness": URGENT,
+    "pop_with_bruising": URGENT,
+    "fever_unwell": SOON,
+    "night_rest_pain": SOON,
+}
+RED_FLAGS: Final = frozenset(FLAG_LEVEL)
 PAIN_FIELDS: Final = ("morning_pain", "sitting_pain", "loading_pain", "sprint_pain", "glide_pain")
 
 # Running speed bands (% of maximal speed) and the fastest band each phase allows.
@@ -71,6 +79,15 @@ PHASE_MAX_BAND: Final[Mapping[int, int | None]] = {
     5: SPRINT,
     6: SPRINT,
 }
+
+BAND_NAMES: Final[Mapping[int, str]] = {
+    JOG: "jog (under 70%)",
+    TEMPO: "tempo (70-85%)",
+    HIGH_SPEED: "high speed (86-95%)",
+    SPRINT: "sprint (over 95%)",
+}
+# The highest loading stage each phase allows (PH-2).
+PHASE_MAX_STAGE: Final[Mapping[int, int]] = {1: 1, 2: 3, 3: 4, 4: 4, 5: 4, 6: 4}
 
 THRESHOLD_LIMITS: Final[dict[str, tuple[int, int]]] = {
     "pain_ceiling": (1, 9),
@@ -118,6 +135,30 @@ class DayLog:
     soreness: int | None = None
     session_rpe: int | None = None
     session_min: int | None = None
+    red_flags_reviewed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Clearance:
+    """A linked clinician checked the patient on `checked_on` (closes earlier episodes)."""
+
+    checked_on: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """A red-flag episode: opened by the flags logged on `started_on`, at their highest level."""
+
+    started_on: dt.date
+    level: str  # soon | urgent | emergency
+    flags: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "started_on": self.started_on.isoformat(),
+            "level": self.level,
+            "flags": list(self.flags),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +182,18 @@ class PatientState:
 
 @dataclass(frozen=True, slots=True)
 class PriorDecision:
-    """A stored earlier decision: its date, overall decision and the rule IDs that fired."""
+    """A stored earlier decision: its date, overall decision and the rule IDs that fired.
+
+    A component progressed that day exactly when its PR rule is among the rules (PR-1 tendon,
+    PR-2 running, PR-3 neural, PR-4 sitting): a held or gated component never lists its PR rule.
+    """
 
     decision_date: dt.date
     decision: str
     rules: frozenset[str]
+
+    def progressed(self, component: str) -> bool:
+        return PROGRESS_RULE[component] in self.rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +219,29 @@ class Guidance:
     reasons: tuple[Reason, ...]
     phase: int
     phase_ready: bool
+    open_episodes: tuple[Episode, ...] = ()
     ruleset: str = RULESET_VERSION
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Guidance:
+        """The inverse of as_dict (a stored guidance back into the rules' type)."""
+        return cls(
+            date=dt.date.fromisoformat(data["date"]),
+            decision=data["decision"],
+            referral=data["referral"],
+            components={
+                name: ComponentDecision(c["decision"], tuple(c["rules"]))
+                for name, c in data["components"].items()
+            },
+            reasons=tuple(Reason(**r) for r in data["reasons"]),
+            phase=data["phase"],
+            phase_ready=data["phase_ready"],
+            open_episodes=tuple(
+                Episode(dt.date.fromisoformat(e["started_on"]), e["level"], tuple(e["flags"]))
+                for e in data.get("open_episodes", ())
+            ),
+            ruleset=data["ruleset"],
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON-ready guidance object of api.md, keys in the documented order."""
@@ -192,6 +262,7 @@ class Guidance:
                 }
                 for r in self.reasons
             ],
+            "open_episodes": [e.as_dict() for e in self.open_episodes],
             "phase": self.phase,
             "phase_ready": self.phase_ready,
             "ruleset": self.ruleset,

@@ -1,4 +1,4 @@
-"""The pain-monitoring model (PM-1..PM-7): during-session pain, next morning, week to week."""
+"""The pain-monitoring model (PM-1..PM-8): during-session pain, next morning, week to week."""
 
 from __future__ import annotations
 
@@ -41,12 +41,21 @@ def pm2_running_over_ceiling(h: History) -> Fired | None:
     return None
 
 
+RECENT_SESSION_DAYS = 2  # PM-3/PM-4: a session yesterday or the day before
+
+
+def recent_session(h: History) -> bool:
+    """A loading or running session logged yesterday or the day before (glides do not count)."""
+    for log in h.days[1 : RECENT_SESSION_DAYS + 1]:
+        if log is not None and (is_loading(log) or is_run(log)):
+            return True
+    return False
+
+
 def morning_rise(h: History) -> float | None:
-    """Today's morning_pain minus its baseline, after a loading or running day yesterday."""
-    today, yesterday = h.days[0], h.days[1]
-    if today is None or today.morning_pain is None or yesterday is None:
-        return None
-    if not (is_loading(yesterday) or is_run(yesterday)):
+    """Today's morning_pain minus its baseline (None when either is unknown)."""
+    today = h.days[0]
+    if today is None or today.morning_pain is None:
         return None
     baseline = h.baseline("morning_pain")
     if baseline is None:
@@ -55,24 +64,39 @@ def morning_rise(h: History) -> float | None:
 
 
 def pm3_not_settled_next_morning(h: History) -> Fired | None:
-    """PM-3: session yesterday and morning_pain >= baseline + margin -> tendon, running back_off.
+    """PM-3: a session yesterday or the day before, and morning_pain >= baseline + margin ->
+    tendon and running back_off.
 
-    Source: Silbernagel 2007; 2-point margin from the NPRS MCID (Farrar 2001; Childs 2005).
+    Source: Silbernagel 2007; tendon responses can lag 24-48 h; 2-point margin from the NPRS
+    MCID (Farrar 2001; Childs 2005).
     """
     rise = morning_rise(h)
-    if rise is not None and rise >= h.th.morning_margin:
+    if rise is not None and rise >= h.th.morning_margin and recent_session(h):
         return Fired("PM-3", TENDON, WARNING, _TENDON_RUNNING_BACK_OFF)
     return None
 
 
 def pm4_slightly_sore_next_morning(h: History) -> Fired | None:
-    """PM-4: session yesterday and baseline + 1 <= morning_pain < baseline + margin -> hold.
+    """PM-4: as PM-3 but baseline + 1 <= morning_pain < baseline + margin -> tendon and
+    running hold.
 
-    Source: convention (tendon and running hold).
+    Source: convention.
     """
     rise = morning_rise(h)
-    if rise is not None and 1 <= rise < h.th.morning_margin:
+    if rise is not None and 1 <= rise < h.th.morning_margin and recent_session(h):
         return Fired("PM-4", TENDON, CAUTION, _TENDON_RUNNING_HOLD)
+    return None
+
+
+def pm8_unexplained_morning_rise(h: History) -> Fired | None:
+    """PM-8: morning_pain >= baseline + margin with no loading or running session logged
+    yesterday or the day before -> tendon and running hold.
+
+    Source: convention (a 2-point rise is a real change whatever its cause).
+    """
+    rise = morning_rise(h)
+    if rise is not None and rise >= h.th.morning_margin and not recent_session(h):
+        return Fired("PM-8", TENDON, CAUTION, _TENDON_RUNNING_HOLD)
     return None
 
 
@@ -99,9 +123,9 @@ def pm5_rising_week_to_week(h: History) -> Fired | None:
     scaled_rise = recent[0] * before[1] - before[0] * recent[1]
     scale = recent[1] * before[1]
     if scaled_rise >= h.th.morning_margin * scale:
-        return Fired("PM-5", TENDON, WARNING, _TENDON_RUNNING_BACK_OFF)
+        return Fired("PM-5", TENDON, WARNING, _TENDON_RUNNING_BACK_OFF, variant="back_off")
     if scaled_rise >= scale:
-        return Fired("PM-5", TENDON, CAUTION, _TENDON_RUNNING_HOLD)
+        return Fired("PM-5", TENDON, CAUTION, _TENDON_RUNNING_HOLD, variant="hold")
     return None
 
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from .decide import DayResult, fired_guards
 from .history import WINDOW_DAYS, History, is_run
-from .model import BACK_OFF, CONSERVATISM, RUNNING, TEMPO, PatientState, PriorDecision, speed_band
-from .progression import md1_applies, pr2_assessment, sessions_wanted
+from .model import BACK_OFF, CONSERVATISM, TEMPO, PatientState, PriorDecision
+from .progression import md1_applies, pr2_assessment
 
 PHASE1_DAYS = 7
 LATER_PHASE_DAYS = 14
@@ -47,6 +47,9 @@ class _Past:
 
     def rules(self, k: int) -> frozenset[str]:
         return self._stored[k].rules if k in self._stored else _NO_RULES
+
+    def has(self, k: int) -> bool:
+        return k in self._stored
 
     def no_back_off(self, last_offset: int) -> bool:
         stored = self._stored
@@ -85,30 +88,25 @@ def _phase2_ready(h: History, today: DayResult, past: _Past, span: int) -> bool:
     return len(weeks) >= PR1_WEEKS_NEEDED
 
 
+_NOT_GUARDS = frozenset({"PR-0", "PR-1", "PR-2", "PR-3", "PR-4", "MD-1", "GA-1"})
+
+
+def _calm(rules: frozenset[str]) -> bool:
+    """No rule of the RF, PM, SI, NE, FL, PH or SP families among a day's rules."""
+    return rules <= _NOT_GUARDS
+
+
 def _tempo_progress_day(h: History, result: DayResult) -> bool:
-    """PR-2 fired at tempo, or its conditions held at tempo and only the phase cap stopped it."""
-    if result.components[RUNNING].rules not in ((), ("PR-2",)):
-        return False
-    return pr2_assessment(h) == (TEMPO, True) and not md1_applies(h)
+    """PR-2's conditions held at tempo on a calm day without MD-1 (PR-2 fired, or only the
+    phase cap or PR-0 stopped it)."""
+    return _calm(result.fired) and pr2_assessment(h) == (TEMPO, True) and not md1_applies(h)
 
 
 def _tempo_progress_replayed(past: History) -> bool:
-    """_tempo_progress_day for an earlier day, replaying only what can touch running."""
-    for f in fired_guards(past):
-        if any(component == RUNNING for component, _ in f.effects):
-            return False
-    return pr2_assessment(past) == (TEMPO, True) and not md1_applies(past)
-
-
-def _comfortable_tempo_runs(h: History, runs: list[int]) -> bool:
-    """The runs are all tempo with sprint_pain <= safe_pain (PR-2 apart from next mornings)."""
-    for r in runs:
-        log = h.days[r]
-        if log is None or speed_band(log.sprint_speed_pct) != TEMPO:
-            return False
-        if log.sprint_pain is None or log.sprint_pain > h.th.safe_pain:
-            return False
-    return True
+    """_tempo_progress_day for an earlier day, replayed from the window's logs."""
+    if pr2_assessment(past) != (TEMPO, True) or md1_applies(past):
+        return False
+    return not fired_guards(past)
 
 
 def _phase3_ready(h: History, today: DayResult, past: _Past, span: int) -> bool:
@@ -119,29 +117,12 @@ def _phase3_ready(h: History, today: DayResult, past: _Past, span: int) -> bool:
     if log.morning_pain > baseline:
         return False
     tempo_days = 1 if _tempo_progress_day(h, today) else 0
-    # Counting runs (offsets, newest first); for the day k days ago they are those with r > k.
-    runs = [r for r, _, _ in h.counting_sessions(is_run, WINDOW_DAYS)]
-    wanted = sessions_wanted(h)
-    first = 0
     for k in range(1, span + 1):
         if tempo_days >= TEMPO_DAYS_NEEDED:
             break
-        while first < len(runs) and runs[first] <= k:
-            first += 1
-        if first == len(runs):
-            break
-        latest = h.days[runs[first]]
-        if latest is None or speed_band(latest.sprint_speed_pct) != TEMPO:
-            continue
-        if "PR-2" in past.rules(k):
-            tempo_days += 1
-            continue
-        group = runs[first : first + wanted]
-        if (
-            len(group) == wanted
-            and _comfortable_tempo_runs(h, group)
-            and _tempo_progress_replayed(h.shifted(k))
-        ):
+        stored = past.rules(k)
+        replay = not past.has(k) or _calm(stored)
+        if "PR-2" in stored or (replay and _tempo_progress_replayed(h.shifted(k))):
             tempo_days += 1
     return tempo_days >= TEMPO_DAYS_NEEDED
 

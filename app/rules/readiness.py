@@ -18,11 +18,13 @@ from .model import (
     JOG,
     NEURAL,
     PHASE_MAX_BAND,
+    REFERRAL_RANK,
     RUNNING,
     SITTING,
     SPRINT,
     TEMPO,
     TENDON,
+    URGENT,
     DayLog,
     Guidance,
     Readiness,
@@ -46,9 +48,13 @@ NO_DEEP_HIP_FLEXION = "No deep hip-flexion work"
 GLIDES_GENTLE = "Gentle nerve glides only"
 GLIDES_SAME = "No harder nerve glides"
 SESSION_LIGHT = "Keep today's session light"
+KEEP_LEVEL = "Keep training at the current level"
+SITTING_SAME = "No longer sitting spells than usual"
 RESTRICTIONS = frozenset(
     {
         REST_TODAY,
+        KEEP_LEVEL,
+        SITTING_SAME,
         NO_RUNNING,
         *RUN_AT_MOST.values(),
         RUN_NO_FASTER,
@@ -61,6 +67,8 @@ RESTRICTIONS = frozenset(
         SESSION_LIGHT,
     }
 )
+
+_HOLD_PHRASES = frozenset({LOAD_SAME, GLIDES_SAME, SITTING_SAME, RUN_NO_FASTER})
 
 RECENT_DAYS = 3
 WELLNESS_DAYS = 28
@@ -123,7 +131,7 @@ def _component_restrictions(guidance: Guidance) -> list[str]:
     found = []
     for name, on_back_off, on_hold in (
         (TENDON, LOAD_LIGHTER, LOAD_SAME),
-        (SITTING, NO_DEEP_HIP_FLEXION, None),
+        (SITTING, NO_DEEP_HIP_FLEXION, SITTING_SAME),
         (NEURAL, GLIDES_GENTLE, GLIDES_SAME),
     ):
         c = guidance.components[name]
@@ -131,29 +139,37 @@ def _component_restrictions(guidance: Guidance) -> list[str]:
             continue
         if c.decision == BACK_OFF:
             found.append(on_back_off)
-        elif c.decision == HOLD and on_hold is not None:
+        elif c.decision == HOLD:
             found.append(on_hold)
     return found
 
 
 def assess_readiness(guidance: Guidance, logs: Iterable[DayLog], today: dt.date) -> Readiness:
-    """ready | modified | not_ready | unknown, with restrictions in plain words.
+    """ready | modified | not_ready | unknown, with restrictions in plain words, derived from
+    the same decision the patient sees.
 
+    not_ready: an urgent/emergency referral (today's flags or an open episode), or tendon or
+    running backs off. modified: any other referral, any component a rule holds or backs off
+    (PR-0's "another day" included), or wellness worse than the athlete's own normal.
+    unknown: no log in the last 3 days and no referral.
     Source: guardrails.md "Coach readiness"; Hooper & Mackinnon 1995 wellness, z-score alerts
     as in athlete-monitoring practice (evidence.md section 6).
     """
+    rank = REFERRAL_RANK[guidance.referral]
+    if rank >= REFERRAL_RANK[URGENT]:
+        return Readiness(NOT_READY, (REST_TODAY,))
     days = index_by_offset(logs, today, WELLNESS_DAYS + 1)
-    if not any(is_logged(log) for log in days[:RECENT_DAYS]):
+    if rank == 0 and not any(is_logged(log) for log in days[:RECENT_DAYS]):
         return Readiness(UNKNOWN, tuple(_speed_limit(PHASE_MAX_BAND.get(guidance.phase))))
     components = guidance.components
-    if guidance.referral is not None:
-        return Readiness(NOT_READY, (REST_TODAY,))
     restrictions = _running_restrictions(guidance, days) + _component_restrictions(guidance)
+    if rank > 0:  # a review is pending: one "keep the level" instead of one per component
+        restrictions = [r for r in restrictions if r not in _HOLD_PHRASES] + [KEEP_LEVEL]
     if components[TENDON].decision == BACK_OFF or components[RUNNING].decision == BACK_OFF:
         return Readiness(NOT_READY, tuple(restrictions))
     ruled = any(c.rules and c.decision in (HOLD, BACK_OFF) for c in components.values())
     worse = wellness_worse(days)
     if worse:
         restrictions.append(SESSION_LIGHT)
-    status = MODIFIED if ruled or worse else READY
+    status = MODIFIED if ruled or worse or rank > 0 else READY
     return Readiness(status, tuple(restrictions))

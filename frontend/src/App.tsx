@@ -8,6 +8,7 @@ import { Logo } from './ui/Icons';
 import { Loading } from './ui/Page';
 import { SyncBanner } from './ui/SyncBanner';
 import { Takeover } from './ui/Takeover';
+import { EpisodeBanner } from './ui/EpisodeBanner';
 import { lazyPage } from './ui/Lazy';
 import { SignInPage } from './pages/SignIn';
 import { RegisterPage } from './pages/Register';
@@ -150,6 +151,7 @@ export function App() {
         )}
         <SyncBanner />
         <main id="main" tabIndex={-1}>
+          {booted && me?.role === 'patient' && !publicPage && <EpisodeBanner path={path} />}
           {content}
         </main>
         <Announcer />

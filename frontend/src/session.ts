@@ -14,6 +14,7 @@ import {
   syncNow,
 } from './services';
 import { setState } from './store';
+import { loadCachedEpisodes, refreshEpisodes } from './episodeState';
 import type { Me, Role } from './api/types';
 
 export function homeFor(role: Role | undefined | null): string {
@@ -28,7 +29,8 @@ export async function signIn(email: string, password: string): Promise<Me> {
   const me: Me = await api.get('/me');
   await auth.setUser(me.id, me.role);
   await cacheMe(me);
-  setState({ me, notice: null, booted: true });
+  setState({ me, notice: null, booted: true, episodes: null });
+  void refreshEpisodes();
   void askPersistOnce();
   await outbox.setAuthRequired(false);
   await refreshOutboxState();
@@ -54,8 +56,11 @@ export async function signOut(): Promise<void> {
   await auth.signOut();
   const db = await getDB();
   await kvDel(db, 'me');
-  if (t?.userId) await kvDel(db, `logs:${t.userId}`);
-  setState({ me: null, notice: null, outbox: (await outbox.state()) });
+  if (t?.userId) {
+    await kvDel(db, `logs:${t.userId}`);
+    await kvDel(db, `episodes:${t.userId}`);
+  }
+  setState({ me: null, notice: null, outbox: (await outbox.state()), episodes: null });
 }
 
 /** Start from the stored tokens and cached profile, so the app opens without network. */
@@ -71,12 +76,13 @@ export async function boot(): Promise<void> {
     me = { id: t.userId, role: t.role, email: '', display_name: '' };
   }
   if (me) setState({ me, booted: true });
-  await refreshOutboxState();
+  await Promise.all([refreshOutboxState(), loadCachedEpisodes()]);
   try {
     const fresh = await api.get('/me');
     await auth.setUser(fresh.id, fresh.role);
     await cacheMe(fresh);
     setState({ me: fresh, booted: true });
+    void refreshEpisodes();
   } catch (e) {
     if (e instanceof NetworkError || (e instanceof ApiError && e.status >= 500)) {
       setState({ booted: true });

@@ -1,7 +1,7 @@
 // A tiny observable app state with a Preact hook (no state library needed).
 import { useEffect, useState } from 'preact/hooks';
 import type { OutboxState } from './sync/outbox';
-import type { Me, Reason, Referral } from './api/types';
+import type { Episode, Me, Reason, Referral } from './api/types';
 
 export interface Takeover {
   level: Extract<Referral, 'urgent' | 'emergency'>;
@@ -21,6 +21,8 @@ export interface AppState {
   notice: string | null;
   /** `${date}:${level}` of the takeover the patient last acknowledged */
   lastAck: string | null;
+  /** the red-flag episodes the server said were open on `asOf` (the patient's today), or null before it was asked */
+  episodes: { asOf: string; list: Episode[] } | null;
 }
 
 export const EMPTY_OUTBOX: OutboxState = {
@@ -43,6 +45,7 @@ let state: AppState = {
   updateReady: false,
   notice: null,
   lastAck: null,
+  episodes: null,
 };
 
 const listeners = new Set<() => void>();

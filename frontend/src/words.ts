@@ -1,5 +1,5 @@
 // Plain-language wording for decisions, components, referrals, phases and flags.
-import type { Component, Decision, Readiness, Referral, RedFlag, Thresholds } from './api/types';
+import type { Component, Decision, EpisodeLevel, Readiness, Referral, RedFlag, Thresholds } from './api/types';
 
 export const DECISION_LABEL: Record<Decision, string> = {
   progress: 'Progress',
@@ -68,20 +68,42 @@ export const READINESS_HINT: Record<Readiness, string> = {
 
 export const FLAG_LABEL: Record<string, string> = {
   referral: 'Referral',
+  open_episode: 'Warning signs not checked',
   back_off_streak: 'Backing off often',
   missing_logs: 'Missing logs',
   phase_ready: 'Ready for next phase',
   no_progress_6w: 'No progress in 6 weeks',
 };
 
+/** The warning signs in plain words (the log's checklist, the banner, the clinician's pages). */
 export const RED_FLAG_LABEL: Record<RedFlag, string> = {
   saddle_numbness: 'Numbness around the back passage or genitals (saddle area)',
-  bladder_bowel_change: 'New trouble controlling bladder or bowels',
-  both_legs: 'Symptoms in both legs',
+  bladder_bowel_change: 'New change in bladder or bowel control, including difficulty passing urine',
+  both_legs: 'New numbness, tingling or weakness in both legs',
+  sexual_dysfunction: 'New change in genital sensation or sexual function',
   new_weakness: 'New weakness in the leg',
-  pop_with_bruising: 'A sudden pop with bruising',
-  fever_unwell: 'Fever or feeling unwell',
+  pop_with_bruising: 'A sudden pop in the buttock or thigh, with bruising',
+  fever_unwell: 'Fever or feeling generally unwell',
   night_rest_pain: 'Pain at night or at rest that doesn’t ease',
+};
+
+/** What to do about an open red-flag episode, by its level (guardrails.md RF-1..RF-5). */
+export const EPISODE_TEXT: Record<EpisodeLevel, { title: string; action: string; short: string }> = {
+  emergency: {
+    title: 'Warning signs: get emergency care now',
+    action: 'Go to an emergency department now, or call your local emergency number (for example 112, 999 or 911). Do not train until a clinician has checked you.',
+    short: 'Emergency: now',
+  },
+  urgent: {
+    title: 'Warning signs: see a clinician today',
+    action: 'Contact your clinician today for a same-day examination. Do not train until you have been seen.',
+    short: 'Urgent: same day',
+  },
+  soon: {
+    title: 'Warning signs: see a clinician within 2 days',
+    action: 'Arrange a medical review within 2 days. Keep your training at its current level until then.',
+    short: 'Soon: within 2 days',
+  },
 };
 
 export interface PhaseInfo {

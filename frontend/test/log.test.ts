@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localReferral, pickLogFields, prefillFrom, validateLog } from '../src/log/body';
+import { localReferral, pickLogFields, validateLog } from '../src/log/body';
+import { carryOver } from '../src/log/carryOver';
 import { errorsByField, fieldKey, readProblem } from '../src/api/http';
 import { addDays, isIsoDate, lastNDays, todayIn } from '../src/dates';
 import { LOG_FIELDS } from '../src/api/types';
@@ -14,18 +15,33 @@ describe('log bodies', () => {
     expect(b.red_flags).toEqual(['both_legs']);
   });
 
-  it('prefills stable fields from the latest earlier log that has them', () => {
+  it('finds, for each carried-over field, the latest earlier log that has it, and its date', () => {
+    // (was "prefills stable fields": the same search, now offered as a suggestion with its date, not filled in)
     const logs = [
       { log_date: '2026-11-18', loading_stage: 2, glide_type: 'slider' as const, sprint_speed_pct: 60, sitting_tolerance_min: 45 },
       { log_date: '2026-11-20', loading_stage: 3, glide_type: null, sprint_speed_pct: null, sitting_tolerance_min: 60 },
       { log_date: '2026-11-22', loading_stage: 4 },
     ];
-    expect(prefillFrom(logs, '2026-11-21')).toEqual({ loading_stage: 3, glide_type: 'slider', sprint_speed_pct: 60, sitting_tolerance_min: 60 });
-    expect(prefillFrom(logs, '2026-11-18')).toEqual({});
+    expect(carryOver(logs, '2026-11-21')).toEqual({
+      loading_stage: { value: 3, from: '2026-11-20' },
+      glide_type: { value: 'slider', from: '2026-11-18' },
+      sprint_speed_pct: { value: 60, from: '2026-11-18' },
+      sitting_tolerance_min: { value: 60, from: '2026-11-20' },
+    });
+    expect(carryOver(logs, '2026-11-18')).toEqual({});
+  });
+
+  it('reads red_flags_reviewed as a plain boolean (false unless true was sent)', () => {
+    expect(pickLogFields({}).red_flags_reviewed).toBe(false);
+    expect(pickLogFields({ red_flags_reviewed: true }).red_flags_reviewed).toBe(true);
+    expect(pickLogFields({ red_flags_reviewed: 'yes' } as never).red_flags_reviewed).toBe(false);
   });
 
   it('maps red flags to the referral the rules give (offline safety net)', () => {
     expect(localReferral(['saddle_numbness'])).toBe('emergency');
+    expect(localReferral(['sexual_dysfunction'])).toBe('emergency');
+    expect(localReferral(['bladder_bowel_change', 'night_rest_pain'])).toBe('emergency');
+    expect(localReferral(['constructor'])).toBeNull();
     expect(localReferral(['fever_unwell', 'new_weakness'])).toBe('urgent');
     expect(localReferral(['night_rest_pain'])).toBe('soon');
     expect(localReferral([])).toBeNull();

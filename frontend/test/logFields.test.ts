@@ -10,15 +10,27 @@ const allOn = { loading: true, running: true, glides: true };
 
 describe('the form table (fields.ts)', () => {
   it('asks every log field of the contract exactly once, in sections', () => {
-    const drawn = LOG_SECTIONS.flatMap((s) => ('fields' in s ? s.fields.map((f) => f.key) : s.kind === 'red-flags' ? ['red_flags'] : ['notes']));
+    // the warning-signs card draws the checklist and the "A clinician has checked me" tick
+    const drawn = LOG_SECTIONS.flatMap((s) => ('fields' in s ? s.fields.map((f) => f.key) : s.kind === 'red-flags' ? ['red_flags', 'red_flags_reviewed'] : ['notes']));
     expect([...drawn].sort()).toEqual([...LOG_FIELDS].sort());
   });
 
-  it('puts the same answers behind each switch and in the optional section as before', () => {
+  it('asks tingling and how far down the leg every day, not behind the glides switch', () => {
+    const daily = LOG_SECTIONS.flatMap((s) => (s.kind === 'card' ? s.fields.map((f) => f.key) : []));
+    expect(daily).toEqual(expect.arrayContaining(['paresthesia', 'symptom_extent']));
+    const lasting = LOG_SECTIONS.flatMap((s) => ('fields' in s ? s.fields : [])).find((f) => f.key === 'paresthesia');
+    expect(lasting?.kind === 'choice' && lasting.options.map((o) => o.label)).toEqual([
+      'None',
+      'Gone within 30 minutes',
+      'Over 30 minutes, or still there next morning',
+    ]);
+  });
+
+  it('puts the same answers behind each switch and in the optional section as before (tingling now asked daily)', () => {
     expect(SECTION_FIELDS).toEqual({
       loading: ['loading_pain', 'loading_stage'],
       running: ['sprint_pain', 'sprint_speed_pct'],
-      glides: ['glide_pain', 'glide_type', 'paresthesia'],
+      glides: ['glide_pain', 'glide_type'],
     });
     expect(WELLNESS_FIELDS).toEqual(['sleep', 'fatigue', 'stress', 'soreness', 'session_rpe', 'session_min']);
   });
@@ -38,14 +50,15 @@ describe('the form table (fields.ts)', () => {
 describe('the body a save sends', () => {
   it('sends a switched-off activity as null, and the flags in the contract order', () => {
     const v = viewFor(body({ morning_pain: 2, loading_pain: 3, loading_stage: 2, sprint_pain: 1, sprint_speed_pct: 80, glide_pain: 0, glide_type: 'slider', paresthesia: 'none' }));
-    v.form.red_flags = ['night_rest_pain', 'saddle_numbness'];
+    v.form.red_flags = ['night_rest_pain', 'sexual_dysfunction', 'saddle_numbness'];
     const sent = bodyToSave({ ...v, toggles: { loading: false, running: true, glides: false } });
     expect(sent).toEqual({
       ...emptyLog(),
       morning_pain: 2,
       sprint_pain: 1,
       sprint_speed_pct: 80,
-      red_flags: ['saddle_numbness', 'night_rest_pain'],
+      paresthesia: 'none', // asked every day now: the glides switch no longer clears it
+      red_flags: ['saddle_numbness', 'sexual_dysfunction', 'night_rest_pain'],
     });
     expect(Object.keys(sent)).toEqual([...LOG_FIELDS]);
   });
@@ -56,6 +69,9 @@ describe('the body a save sends', () => {
     expect(errs.loading_pain).toMatch(/switch off “I did loading exercises today”/);
     expect(errs.morning_pain).toBe('Answer at least one question before saving.');
     expect(checkBeforeSave(body({ red_flags: ['fever_unwell'] }), { loading: false, running: false, glides: false })).toEqual({});
+    // the "checked" tick alone is an answer; its default (false) is not
+    expect(checkBeforeSave(body({ red_flags_reviewed: true }), { loading: false, running: false, glides: false })).toEqual({});
+    expect(checkBeforeSave(body({ red_flags_reviewed: false }), { loading: false, running: false, glides: false }).morning_pain).toMatch(/at least one/);
     expect(checkBeforeSave(body({ sitting_pain: 11 }), { loading: false, running: false, glides: false })).toEqual({
       sitting_pain: 'Enter a whole number from 0 to 10.',
     });

@@ -24,7 +24,7 @@ describe('log form: sources never overwrite what the patient touched', () => {
 
   it('a tap made before the cache, the outbox draft or the server arrives survives all of them, in any order', () => {
     const sources = [
-      body({ sitting_tolerance_min: 45 }), // blank day with prefill from the cache
+      body({ sitting_tolerance_min: 45 }), // the day as cached on this phone
       body({ morning_pain: 7, sitting_pain: 1, notes: 'draft' }), // outbox draft
       body({ morning_pain: 5, sitting_pain: 2, symptom_extent: 'thigh' }), // the server
     ];

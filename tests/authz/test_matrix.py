@@ -62,10 +62,12 @@ CLINICIAN_RECORD = [
     ("GET", "/api/v1/clinician/patients/{pid}/logs"),
     ("PATCH", "/api/v1/clinician/patients/{pid}"),
 ]
+CLEARANCES = "/api/v1/clinician/patients/{pid}/clearances"
 BODIES: dict[str, Any] = {
     "PUT": {"morning_pain": 1},
     "POST": {"scope": "coach"},
     "PATCH": {"phase": 2},
+    CLEARANCES: {"checked_on": TODAY},
 }
 
 MATRIX = (
@@ -80,6 +82,10 @@ MATRIX = (
     + [(who, "GET", "/api/v1/clinician/patients", 403) for who in ("P", "K")]
     + [(who, "GET", "/api/v1/coach/athletes", 200) for who in ("K", "KN")]
     + [(who, "GET", "/api/v1/coach/athletes", 403) for who in ("P", "C")]
+    # A red-flag check: the linked clinician reaches it (P has no open episode: 409).
+    + [("C", "POST", CLEARANCES, 409)]
+    + [(who, "POST", CLEARANCES, 404) for who in ("R", "N")]
+    + [(who, "POST", CLEARANCES, 403) for who in ("P", "Q", "K", "KN")]
 )
 
 
@@ -93,7 +99,8 @@ def test_access_matrix(
 ) -> None:
     account = world.accounts[who]
     url = path.format(pid=world.patient_id)
-    answer = client.request(method, url, json=BODIES.get(method), headers=account.headers)
+    body = BODIES.get(path, BODIES.get(method))
+    answer = client.request(method, url, json=body, headers=account.headers)
     assert answer.status_code == expected, answer.text
     if expected != 200:
         assert "Patient P" not in answer.text and "private note" not in answer.text

@@ -149,7 +149,7 @@ def test_changing_phase_and_thresholds_is_kept_with_who_and_when_and_recomputes(
 ) -> None:
     patient, clinician = register(client), register(client, "clinician", display_name="Dr Who")
     link(client, patient, clinician)
-    put_log(client, patient, day(0), loading_pain=5, loading_stage=2)
+    put_log(client, patient, day(0), loading_pain=5, loading_stage=1)
     before = client.get(f"/api/v1/me/logs/{day(0)}", headers=patient.headers).json()["guidance"]
     assert before["components"]["tendon"]["rules"] == ["PM-6"]
     answer = client.patch(

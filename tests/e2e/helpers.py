@@ -57,6 +57,7 @@ LOG_FIELDS = (
     "paresthesia",
     "symptom_extent",
     "red_flags",
+    "red_flags_reviewed",
     "sleep",
     "fatigue",
     "stress",
@@ -107,6 +108,16 @@ class ApiUser:
         assert answer.status_code == 200, f"{path}: {answer.status_code} {answer.text}"
         return answer.json()
 
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        answer = httpx.post(
+            f"{self.base_url}/api/v1{path}",
+            json=body,
+            headers={"Authorization": f"Bearer {self.token()}"},
+            timeout=10,
+        )
+        assert answer.status_code in (200, 201), f"{path}: {answer.status_code} {answer.text}"
+        return answer.json()
+
     def put_log(self, day: str, **fields: Any) -> Any:
         answer = httpx.put(
             f"{self.base_url}/api/v1/me/logs/{day}",
@@ -130,6 +141,12 @@ def api_register(
     )
     assert answer.status_code == 201, answer.text
     return ApiUser(base_url, str(answer.json()["id"]), email, PASSWORD, role, name)
+
+
+def api_link(patient: ApiUser, other: ApiUser, scope: str = "clinician") -> None:
+    """The patient shares with a clinician (or coach) through the API: a code, then redeemed."""
+    code = patient.post("/me/shares", {"scope": scope})["code"]
+    other.post("/links", {"code": code})
 
 
 def api_user(base_url: str, email: str, password: str) -> ApiUser:

@@ -142,6 +142,7 @@ def test_offline_log_survives_reload_and_syncs_exactly_once(
         "sitting_tolerance_min": 35,
         "notes": "logged on the train, no signal",
         "red_flags": [],
+        "red_flags_reviewed": False,
     }
     assert sent == expected
     assert logs[0]["version"] == 1, "an idempotent replay must not create a second revision"

@@ -48,3 +48,26 @@ def test_a_backup_restores_into_a_new_database_with_the_data(tmp_path: Path) -> 
         restored.dispose()
         assert notes == ["backed up"] and decisions == 1
         assert ops.verify_access_log(target_url) == 0
+
+
+def test_verify_decisions_replays_every_stored_decision(tmp_path: Path) -> None:
+    now = datetime.now(UTC)
+    with fresh_database(tmp_path, "replayed") as url:
+        migrate(url)
+        engine = build_engine(url)
+        with Session(engine, expire_on_commit=False) as session:
+            data = RegisterIn(
+                email="r@example.org", password="replay-pass", display_name="R", role="patient"
+            )
+            patient = register_user(session, data, now)
+            for morning in (2, 3, 8):
+                save_daily_log(session, patient, now.date(), LogIn(morning_pain=morning), now)
+        with engine.begin() as conn:  # one record as ruleset 2026.11 had stored it
+            conn.execute(text("UPDATE decision_records SET ruleset = '2026.11' WHERE id = 1"))
+        engine.dispose()
+        assert ops.verify_decisions(url) == 0
+        tampered = build_engine(url)
+        with tampered.begin() as conn:  # the log a stored decision read, changed behind its back
+            conn.execute(text("""UPDATE log_revisions SET "values" = '{"morning_pain": 1}'"""))
+        tampered.dispose()
+        assert ops.verify_decisions(url) == 1

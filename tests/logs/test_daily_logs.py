@@ -59,7 +59,7 @@ def test_put_answers_the_log_and_that_days_guidance(client: TestClient) -> None:
     assert guidance["date"] == TODAY.isoformat()
     assert guidance["decision"] in {"progress", "hold", "back_off"}
     assert set(guidance["components"]) == {"tendon", "running", "neural", "sitting"}
-    assert guidance["ruleset"] == "2026.11"
+    assert guidance["ruleset"] == "2026.12"
 
 
 def test_null_stays_null_and_is_never_turned_into_zero(client: TestClient) -> None:

@@ -35,7 +35,7 @@ def test_each_decision_is_stored_with_inputs_thresholds_and_ruleset(
     patient = register(client)
     put_log(client, patient, TODAY, **STEADY)
     (record,) = records(db_session, patient.id, TODAY)
-    assert record.ruleset == "2026.11" and record.superseded_at is None
+    assert record.ruleset == "2026.12" and record.superseded_at is None
     assert record.thresholds["pain_ceiling"] == 5 and record.phase == 1
     assert record.inputs["to"] == TODAY.isoformat()
     assert record.inputs["from"] == (TODAY - timedelta(days=27)).isoformat()

@@ -1,4 +1,4 @@
-"""Every worked example in ../shared/scenarios/guardrails.json, run through the HTTP API.
+"""Every worked example of ruleset 2026.12 (tests/scenarios.py finds the file), through the API.
 
 Each scenario: register a patient, have a linked clinician set its phase and thresholds from the
 first day, PUT the logs (days relative to today), then GET today's guidance. Scenarios added to
@@ -51,4 +51,4 @@ def test_scenario_through_the_api(client: TestClient, scenario: dict[str, Any]) 
     assert set(expect.get("rules_include", [])) <= fired, context
     assert not set(expect.get("rules_exclude", [])) & fired, context
     assert guidance["phase"] == phase
-    assert guidance["ruleset"] == "2026.11"
+    assert guidance["ruleset"] == "2026.12"

@@ -6,7 +6,15 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from app.rules import DayLog, Guidance, PatientState, PriorDecision, Thresholds, evaluate
+from app.rules import (
+    Clearance,
+    DayLog,
+    Guidance,
+    PatientState,
+    PriorDecision,
+    Thresholds,
+    evaluate,
+)
 
 TODAY = dt.date(2026, 11, 23)  # a Monday (ISO week 48)
 CALM: Mapping[str, Any] = {"morning_pain": 2, "sitting_pain": 2, "sitting_tolerance_min": 60}
@@ -40,6 +48,7 @@ def guide(
     started: int | None = None,
     prior: Iterable[PriorDecision] = (),
     today: dt.date = TODAY,
+    clearances: Iterable[Clearance] = (),
     **thresholds: int,
 ) -> Guidance:
     """evaluate() with a phase, a start offset (days before TODAY) and threshold overrides."""
@@ -48,11 +57,15 @@ def guide(
         phase_started_on=None if started is None else today - dt.timedelta(days=started),
         thresholds=Thresholds(**thresholds),
     )
-    return evaluate(logs, today, state, prior)
+    return evaluate(logs, today, state, prior, clearances)
 
 
 def prior(offset: int, decision: str, *rules: str) -> PriorDecision:
     return PriorDecision(TODAY + dt.timedelta(days=offset), decision, frozenset(rules))
+
+
+def clearance(offset: int) -> Clearance:
+    return Clearance(TODAY + dt.timedelta(days=offset))
 
 
 def fired(g: Guidance) -> set[str]:
@@ -67,5 +80,8 @@ def rules_of(g: Guidance, component: str) -> tuple[str, ...]:
     return tuple(g.components[component].rules)
 
 
-# Two loading sessions with settled next mornings (PR-1 on a calm week).
-TWO_GOOD_LOADS = {-4: {"loading_pain": 2, "loading_stage": 2}, -2: {"loading_pain": 3}}
+# Two loading sessions at one stage with settled next mornings (PR-1 on a calm week).
+TWO_GOOD_LOADS = {
+    -4: {"loading_pain": 2, "loading_stage": 2},
+    -2: {"loading_pain": 3, "loading_stage": 2},
+}

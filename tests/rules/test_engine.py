@@ -13,6 +13,7 @@ from app.rules import (
     PHASES,
     RULESET_VERSION,
     THRESHOLD_LIMITS,
+    Guidance,
     Thresholds,
 )
 from app.rules.messages import RULE_IDS
@@ -37,7 +38,7 @@ def test_reasons_follow_the_table_order() -> None:
     )
     g = guide(logs)
     order = [r.rule for r in g.reasons]
-    assert order == ["RF-4", "PM-4", "PM-6", "PM-7", "SI-1", "NE-2", "FL-1", "FL-2"]
+    assert order == ["RF-4", "PM-4", "PM-6", "PM-7", "SI-1", "SI-2", "NE-2", "FL-1", "FL-2"]
     assert order == sorted(order, key=RULE_IDS.index)
 
 
@@ -54,15 +55,16 @@ def test_several_rules_of_the_same_effect_are_all_listed() -> None:
     assert rules_of(g, "running") == ("PM-3",)
 
 
-def test_untouched_components_hold_with_no_rules_and_do_not_set_the_overall() -> None:
+def test_untouched_and_waiting_components_hold_and_do_not_set_the_overall() -> None:
     g = guide(days(TWO_GOOD_LOADS))
     assert decisions(g) == {
         "tendon": "progress",
         "running": "hold",
         "neural": "hold",
-        "sitting": "progress",
+        "sitting": "hold",
     }
     assert rules_of(g, "running") == ()
+    assert rules_of(g, "sitting") == ("PR-0",)  # ready, waiting: not a reason to hold overall
     assert g.decision == "progress"
 
 
@@ -76,8 +78,12 @@ def test_no_rule_at_all_holds() -> None:
 
 def test_the_overall_is_the_most_conservative_touched_component() -> None:
     g = guide(days({**TWO_GOOD_LOADS, 0: {"paresthesia": "settled"}}))
-    assert g.components["tendon"].decision == "progress"
+    assert rules_of(g, "tendon") == ("GA-1",)
+    assert rules_of(g, "neural") == ("NE-2",)
     assert g.decision == "hold"
+    g = guide(days({**TWO_GOOD_LOADS, 0: {"paresthesia": "lasting"}}))
+    assert decisions(g)["tendon"] == "hold"
+    assert g.decision == "back_off"
 
 
 def test_logs_outside_the_window_and_after_today_are_ignored() -> None:
@@ -124,6 +130,7 @@ def test_as_dict_has_exactly_the_api_shape() -> None:
         "referral",
         "components",
         "reasons",
+        "open_episodes",
         "phase",
         "phase_ready",
         "ruleset",
@@ -131,10 +138,11 @@ def test_as_dict_has_exactly_the_api_shape() -> None:
     assert data["date"] == "2026-11-23"
     assert list(data["components"]) == list(COMPONENTS)
     assert data["components"]["running"] == {"decision": "hold", "rules": ["PM-7"]}
-    assert data["components"]["tendon"] == {"decision": "progress", "rules": ["PR-1"]}
+    assert data["components"]["tendon"] == {"decision": "hold", "rules": ["GA-1"]}
     for reason in data["reasons"]:
         assert list(reason) == ["rule", "component", "severity", "message"]
-    assert data["ruleset"] == RULESET_VERSION == "2026.11"
+    assert data["open_episodes"] == []
+    assert data["ruleset"] == RULESET_VERSION == "2026.12"
     assert data["phase"] == 3
     assert data["phase_ready"] is False
     assert json.loads(json.dumps(data)) == data
@@ -182,3 +190,10 @@ def test_today_is_an_argument_not_the_clock() -> None:
     other_day = dt.date(2031, 1, 6)
     g = guide([], today=other_day)
     assert g.date == other_day
+
+
+def test_a_stored_guidance_reads_back_into_the_same_guidance() -> None:
+    logs = days({-3: {"red_flags": ["fever_unwell"]}, -1: None, 0: {"loading_pain": 4}})
+    g = guide(logs)
+    assert g.open_episodes and g.reasons
+    assert Guidance.from_dict(json.loads(json.dumps(g.as_dict()))).as_dict() == g.as_dict()

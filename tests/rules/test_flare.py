@@ -57,17 +57,19 @@ def test_repeated_severe_pain_asks_for_a_review_soon(
     assert (g.referral == "soon") is fires
 
 
-def test_repeated_severe_pain_sets_the_referral_and_touches_no_component() -> None:
+def test_repeated_severe_pain_holds_every_component_and_asks_for_a_review() -> None:
     g = guide(days({-5: {"sitting_pain": 8}, -3: {"sitting_pain": 7}, 0: {"sitting_pain": None}}))
     assert fired(g) == {"FL-2"}
     assert g.referral == "soon"
     assert decisions(g) == dict.fromkeys(COMPONENTS, "hold")
-    assert all(rules_of(g, name) == () for name in COMPONENTS)
+    assert all(rules_of(g, name) == ("FL-2",) for name in COMPONENTS)
     assert g.decision == "hold"
     assert g.phase_ready is False
 
 
-def test_repeated_severe_pain_does_not_block_a_progress() -> None:
+def test_repeated_severe_pain_holds_a_would_be_progress_with_ga1() -> None:
     g = guide(days({**TWO_GOOD_LOADS, -5: {"sitting_pain": 8}, -3: {"sitting_pain": 7}}))
     assert "FL-2" in fired(g)
-    assert rules_of(g, "tendon") == ("PR-1",)
+    assert "PR-1" not in fired(g)
+    assert rules_of(g, "tendon") == ("FL-2", "GA-1")
+    assert decisions(g) == dict.fromkeys(COMPONENTS, "hold")

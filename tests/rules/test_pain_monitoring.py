@@ -1,4 +1,4 @@
-"""PM-1..PM-7: pain during sessions, the next-morning response and the week-to-week trend."""
+"""PM-1..PM-8: pain during sessions, the next-morning response and the week-to-week trend."""
 
 from __future__ import annotations
 
@@ -100,8 +100,28 @@ def test_over_ceiling_message_names_the_patients_ceiling() -> None:
                 0: {"morning_pain": 4},
             },
             {},
+            "PM-3",
+            id="session-two-days-ago-counts",
+        ),
+        pytest.param(
+            {
+                -1: {"loading_pain": None, "loading_stage": None},
+                -2: {"sprint_pain": 1},
+                0: {"morning_pain": 3},
+            },
+            {},
+            "PM-4",
+            id="run-two-days-ago-slightly-sore",
+        ),
+        pytest.param(
+            {
+                -1: {"loading_pain": None, "loading_stage": None},
+                -3: {"loading_pain": 2},
+                0: {"morning_pain": 4},
+            },
+            {},
             None,
-            id="session-two-days-ago-does-not-count",
+            id="session-three-days-ago-does-not-count",
         ),
     ],
 )
@@ -196,3 +216,36 @@ def test_week_to_week_morning_trend(
         assert g.components["running"].decision == effect
         reason = next(r for r in g.reasons if r.rule == "PM-5")
         assert reason.severity == ("warning" if effect == "back_off" else "caution")
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        pytest.param({0: {"morning_pain": 4}}, "PM-8", id="rise-2-no-session-holds"),
+        pytest.param({0: {"morning_pain": 6}}, "PM-8", id="rise-4-no-session-still-holds"),
+        pytest.param(
+            {-3: {"loading_pain": 2}, 0: {"morning_pain": 4}}, "PM-8", id="session-3-days-ago"
+        ),
+        pytest.param(
+            {-1: {"glide_pain": 1, "glide_type": "slider"}, 0: {"morning_pain": 4}},
+            "PM-8",
+            id="glides-are-not-a-session",
+        ),
+        pytest.param({-1: None, -2: None, 0: {"morning_pain": 4}}, "PM-8", id="unlogged-days"),
+        pytest.param({0: {"morning_pain": 3}}, None, id="rise-1-is-noise"),
+        pytest.param({-2: {"loading_pain": 2}, 0: {"morning_pain": 4}}, "PM-3", id="a-session"),
+    ],
+)
+def test_an_unexplained_morning_rise_holds_tendon_and_running(
+    changes: dict[int, dict[str, Any] | None], expected: str | None
+) -> None:
+    g = guide(days(changes))
+    found = fired(g) & {"PM-3", "PM-8"}
+    assert found == ({expected} if expected else set())
+    if expected == "PM-8":
+        for component in ("tendon", "running"):
+            assert g.components[component].decision == "hold"
+            assert "PM-8" in rules_of(g, component)
+        reason = next(r for r in g.reasons if r.rule == "PM-8")
+        assert (reason.component, reason.severity) == ("tendon", "caution")
+        assert "without a training cause" in reason.message

@@ -118,7 +118,9 @@ def test_phase_2_load(started: int | None, priors: list[PriorDecision], ready: b
 
 def test_phase_2_counts_pr1_fired_today() -> None:
     logs = days({-4: {"loading_pain": 2}, -2: {"loading_pain": 2}}, calm=range(-13, 1))
-    g = guide(logs, phase=2, started=20, prior=[prior(-10, "progress", "PR-1")])
+    # Sitting stepped up yesterday, so PR-4 cannot compete with PR-1 today (PR-0).
+    priors = [prior(-10, "progress", "PR-1"), prior(-1, "progress", "PR-4")]
+    g = guide(logs, phase=2, started=20, prior=priors)
     assert g.components["tendon"].rules == ("PR-1",)
     assert g.phase_ready is True
 

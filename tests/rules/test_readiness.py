@@ -14,13 +14,26 @@ from app.rules import DayLog, Readiness, assess_readiness
 from app.rules.readiness import RESTRICTIONS, RUN_AT_MOST
 
 from ._strategies import histories
-from ._support import TODAY, TWO_GOOD_LOADS, days, guide, on
+from ._support import TODAY, TWO_GOOD_LOADS, days, guide, on, prior
 
 Changes = dict[int, dict[str, Any] | None]
 
 
+# Sitting stepped up yesterday, so on a calm day it does not compete with (or wait for) the
+# component under test: a lone step up is "ready".
+SITTING_STEPPED = [prior(-1, "progress", "PR-4")]
+
+
 def _assess(logs: list[DayLog], phase: int = 2) -> Readiness:
-    return assess_readiness(guide(logs, phase=phase), logs, TODAY)
+    return assess_readiness(guide(logs, phase=phase, prior=SITTING_STEPPED), logs, TODAY)
+
+
+def test_a_component_waiting_its_turn_pr0_is_a_modification() -> None:
+    logs = days(TWO_GOOD_LOADS)
+    guidance = guide(logs, phase=4)  # tendon steps up; sitting qualifies too and waits (PR-0)
+    assert guidance.components["sitting"].rules == ("PR-0",)
+    readiness = assess_readiness(guidance, logs, TODAY)
+    assert readiness == Readiness("modified", ("No longer sitting spells than usual",))
 
 
 @pytest.mark.parametrize(
@@ -30,13 +43,20 @@ def _assess(logs: list[DayLog], phase: int = 2) -> Readiness:
         pytest.param({}, 1, "ready", ("No running today",), id="calm-phase-1"),
         pytest.param({}, 3, "ready", ("No running above 85% speed",), id="calm-phase-3"),
         pytest.param({}, 4, "ready", (), id="calm-phase-4"),
-        pytest.param(TWO_GOOD_LOADS, 4, "ready", (), id="progress-is-ready"),
+        pytest.param(TWO_GOOD_LOADS, 4, "ready", (), id="progress-alone-is-ready"),
         pytest.param(
             {0: {"red_flags": ["fever_unwell"]}},
             2,
+            "modified",
+            ("No running above 70% speed", "Keep training at the current level"),
+            id="referral-soon-is-modified",
+        ),
+        pytest.param(
+            {0: {"red_flags": ["new_weakness"]}},
+            2,
             "not_ready",
             ("Rest from training today",),
-            id="referral",
+            id="referral-urgent",
         ),
         pytest.param(
             {0: {"red_flags": ["saddle_numbness"]}},
@@ -105,7 +125,11 @@ def _assess(logs: list[DayLog], phase: int = 2) -> Readiness:
             id="neural-hold",
         ),
         pytest.param(
-            {**TWO_GOOD_LOADS, -1: {"loading_pain": 2}, 0: {"morning_pain": None}},
+            {
+                **TWO_GOOD_LOADS,
+                -1: {"loading_pain": 2, "loading_stage": 2},
+                0: {"morning_pain": None},
+            },
             4,
             "modified",
             ("Keep loading at the current level",),

@@ -25,6 +25,11 @@ export type PatientRow = Schemas['DashboardRow'];
 export type PatientRecord = Schemas['PatientRecord'];
 export type Thresholds = Schemas['ThresholdsOut'];
 export type AthleteRow = Schemas['AthleteReadiness'];
+/** A red-flag episode still open on a date (guardrails.md "Red-flag episodes"). */
+export type Episode = Schemas['EpisodeOut'];
+export type EpisodeLevel = Episode['level'];
+/** A clinician's recorded check of a patient's red flags. */
+export type Clearance = Schemas['ClearanceOut'];
 
 /**
  * Exactly the log fields of the contract, every one present (`null` = not logged): the form
@@ -38,6 +43,7 @@ export const RED_FLAGS = [
   'saddle_numbness',
   'bladder_bowel_change',
   'both_legs',
+  'sexual_dysfunction',
   'new_weakness',
   'pop_with_bruising',
   'fever_unwell',
@@ -57,6 +63,7 @@ export const LOG_FIELDS = [
   'paresthesia',
   'symptom_extent',
   'red_flags',
+  'red_flags_reviewed',
   'sleep',
   'fatigue',
   'stress',

@@ -1,18 +1,28 @@
 // The daily log form, drawn from the table in fields.ts: big controls, activity sections behind
 // switches, the warning signs, the optional questions, notes, and the save bar.
 import { formatTimestamp } from '../dates';
-import { RED_FLAGS, type RedFlag } from '../api/types';
-import { RED_FLAG_LABEL } from '../words';
-import { ActivitySection, OptionGroup, Stepper } from '../ui/Fields';
-import { Alert } from '../ui/Icons';
+import { RED_FLAGS } from '../api/types';
+import { ActivitySection, OptionGroup, Stepper, type Suggestion } from '../ui/Fields';
+import { isCarriedField, sameAsWords, suggestionFor } from './carryOver';
 import { LOG_SECTIONS, type FieldDef, type SectionDef } from './fields';
-import type { DayLog, LogEdits } from './useDayLog';
+import { RedFlags } from './RedFlags';
+import type { DayLog } from './useDayLog';
 import type { SaveLog } from './useSaveLog';
 
 /** The id an error summary link points at: a red flag's checkbox, else the field itself. */
 function fieldAnchor(k: string): string {
   if ((RED_FLAGS as readonly string[]).includes(k)) return `rf-${k}`;
+  if (k === 'red_flags_reviewed') return 'rf-reviewed';
   return k;
+}
+
+/** An earlier day's answer for `f`, offered with one tap while today's is empty (never filled in by itself). */
+function suggestion(f: FieldDef, day: DayLog, use: (v: string | number) => void): Suggestion | null {
+  if (!isCarriedField(f.key)) return null;
+  const c = suggestionFor(day.carry, day.view.form, f.key);
+  if (!c) return null;
+  const words = f.kind === 'count' ? `${c.value} ${f.unit}` : f.kind === 'choice' ? (f.options as { value: unknown; label: string }[]).find((o) => o.value === c.value)?.label ?? String(c.value) : String(c.value);
+  return { text: `${sameAsWords(c.from, day.date)}: ${words}`, onUse: () => use(c.value) };
 }
 
 /** Error-summary links move focus into the field itself (the checked radio, or the first one). */
@@ -31,6 +41,7 @@ function Field({ f, day }: { f: FieldDef; day: DayLog }) {
   // The table keeps each field's options within its type (fields.ts); the controls take any value.
   const value = day.view.form[f.key];
   const onChange = day.edit.field(f.key) as (v: string | number | null) => void;
+  const suggest = suggestion(f, day, onChange);
   if (f.kind === 'count') {
     return (
       <Stepper
@@ -45,13 +56,14 @@ function Field({ f, day }: { f: FieldDef; day: DayLog }) {
         value={value as number | null}
         onChange={onChange}
         error={error}
+        suggestion={suggest}
       />
     );
   }
   if (f.kind === 'scale') {
-    return <OptionGroup id={f.key} label={f.label} hint={f.hint} options={f.options} numeric anchors={f.anchors} value={value as number | null} onChange={onChange} error={error} />;
+    return <OptionGroup id={f.key} label={f.label} hint={f.hint} options={f.options} numeric anchors={f.anchors} value={value as number | null} onChange={onChange} error={error} suggestion={suggest} />;
   }
-  return <OptionGroup<string | number> id={f.key} label={f.label} hint={f.hint} options={f.options} value={value} onChange={onChange} error={error} />;
+  return <OptionGroup<string | number> id={f.key} label={f.label} hint={f.hint} options={f.options} value={value as string | number | null} onChange={onChange} error={error} suggestion={suggest} />;
 }
 
 function Fields({ fields, day }: { fields: readonly FieldDef[]; day: DayLog }) {
@@ -61,51 +73,6 @@ function Fields({ fields, day }: { fields: readonly FieldDef[]; day: DayLog }) {
         <Field key={f.key} f={f} day={day} />
       ))}
     </>
-  );
-}
-
-const EMERGENCY: readonly RedFlag[] = ['saddle_numbness', 'bladder_bowel_change', 'both_legs'];
-const URGENT: readonly RedFlag[] = ['new_weakness', 'pop_with_bruising'];
-
-function RedFlags({ flags, onFlag }: { flags: readonly RedFlag[]; onFlag: LogEdits['flag'] }) {
-  const emergencyTicked = flags.some((f) => EMERGENCY.includes(f));
-  const urgentTicked = flags.some((f) => URGENT.includes(f));
-  return (
-    <section class="card redflags" aria-labelledby="rf-h">
-      <h2 id="rf-h" class="h-section">
-        Warning signs
-      </h2>
-      <fieldset class="field" aria-describedby="rf-hint">
-        <legend class="label">Do you have any of these today?</legend>
-        <p id="rf-hint" class="hint">
-          Tick any that apply. Most days there are none.
-        </p>
-        <ul class="checklist">
-          {RED_FLAGS.map((f) => (
-            <li key={f}>
-              <input type="checkbox" id={`rf-${f}`} checked={flags.includes(f)} onChange={(e) => onFlag(f, (e.currentTarget as HTMLInputElement).checked)} />
-              <label for={`rf-${f}`}>{RED_FLAG_LABEL[f]}</label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      {emergencyTicked && (
-        <div class="notice notice-danger" role="alert">
-          <Alert />
-          <p>
-            <strong>If you have this now, seek emergency care straight away.</strong> Don’t wait for the app.
-          </p>
-        </div>
-      )}
-      {!emergencyTicked && urgentTicked && (
-        <div class="notice notice-warn" role="alert">
-          <Alert />
-          <p>
-            <strong>Contact your clinician today.</strong> Don’t train until you have been seen.
-          </p>
-        </div>
-      )}
-    </section>
   );
 }
 
@@ -138,7 +105,7 @@ function Notes({ day }: { day: DayLog }) {
   );
 }
 
-function Section({ s, day }: { s: SectionDef; day: DayLog }) {
+function Section({ s, day, today }: { s: SectionDef; day: DayLog; today: string }) {
   switch (s.kind) {
     case 'card':
       return (
@@ -171,13 +138,13 @@ function Section({ s, day }: { s: SectionDef; day: DayLog }) {
         </section>
       );
     case 'red-flags':
-      return <RedFlags flags={day.view.form.red_flags} onFlag={day.edit.flag} />;
+      return <RedFlags day={day} today={today} />;
     case 'notes':
       return <Notes day={day} />;
   }
 }
 
-export function LogForm({ day, saver }: { day: DayLog; saver: SaveLog }) {
+export function LogForm({ day, saver, today }: { day: DayLog; saver: SaveLog; today: string }) {
   const { entry, status } = day;
   const errorList = Object.entries(day.errors).filter(([, m]) => m);
   return (
@@ -205,7 +172,7 @@ export function LogForm({ day, saver }: { day: DayLog; saver: SaveLog }) {
       )}
 
       {LOG_SECTIONS.map((s, i) => (
-        <Section key={i} s={s} day={day} />
+        <Section key={i} s={s} day={day} today={today} />
       ))}
 
       <div class="savebar">

@@ -65,7 +65,7 @@ export function LogPage({ date: dateParam }: { date?: string }) {
           )}
           {!guidance && exists && !entry && <p class="muted">No guidance is available for this day yet.</p>}
 
-          <LogForm day={day} saver={saver} />
+          <LogForm day={day} saver={saver} today={today} />
           {logs.length > 0 && <RecentDecisions logs={logs} today={today} />}
         </>
       )}

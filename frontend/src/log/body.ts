@@ -1,5 +1,5 @@
 // Pure helpers about log bodies (no DOM): used by the form, the outbox and tests.
-import { LOG_FIELDS, RED_FLAGS, type LogBody, type LogRecord, type RedFlag, type Referral } from '../api/types';
+import { LOG_FIELDS, RED_FLAGS, type EpisodeLevel, type LogBody, type LogRecord, type RedFlag, type Referral } from '../api/types';
 
 export function emptyLog(): LogBody {
   return {
@@ -15,6 +15,7 @@ export function emptyLog(): LogBody {
     paresthesia: null,
     symptom_extent: null,
     red_flags: [],
+    red_flags_reviewed: false,
     sleep: null,
     fatigue: null,
     stress: null,
@@ -33,6 +34,8 @@ export function pickLogFields(src: Partial<LogBody> | LogRecord): LogBody {
     const v = from[k];
     if (k === 'red_flags') {
       out[k] = Array.isArray(v) ? v.filter((f): f is RedFlag => (RED_FLAGS as readonly string[]).includes(f)) : [];
+    } else if (k === 'red_flags_reviewed') {
+      out[k] = v === true;
     } else if (k === 'notes') {
       out[k] = typeof v === 'string' && v.trim() !== '' ? v.slice(0, 2000) : null;
     } else {
@@ -42,27 +45,30 @@ export function pickLogFields(src: Partial<LogBody> | LogRecord): LogBody {
   return out as unknown as LogBody;
 }
 
-/** Fields that rarely change day to day and are prefilled from the latest earlier log. */
-export const STABLE_FIELDS = ['loading_stage', 'glide_type', 'sprint_speed_pct', 'sitting_tolerance_min'] as const;
-export type StableField = (typeof STABLE_FIELDS)[number];
+/** The referral level each red flag gives (RF-1 emergency, RF-2/RF-3 urgent, RF-4 soon). */
+export const FLAG_LEVEL: Record<RedFlag, EpisodeLevel> = {
+  saddle_numbness: 'emergency',
+  bladder_bowel_change: 'emergency',
+  both_legs: 'emergency',
+  sexual_dysfunction: 'emergency',
+  new_weakness: 'urgent',
+  pop_with_bruising: 'urgent',
+  fever_unwell: 'soon',
+  night_rest_pain: 'soon',
+};
 
-/** For each stable field, the value from the most recent log before `date` that has one. */
-export function prefillFrom(logs: LogRecord[], date: string): Partial<Pick<LogBody, StableField>> {
-  const earlier = logs.filter((l) => l.log_date < date).sort((a, b) => (a.log_date < b.log_date ? 1 : -1));
-  const out: Partial<Pick<LogBody, StableField>> = {};
-  for (const f of STABLE_FIELDS) {
-    const hit = earlier.find((l) => l[f] !== null && l[f] !== undefined);
-    if (hit) (out as Record<string, unknown>)[f] = hit[f];
-  }
-  return out;
+const LEVEL_RANK: Record<EpisodeLevel, number> = { soon: 1, urgent: 2, emergency: 3 };
+
+/** The highest of some levels (null when there are none). */
+export function highestLevel(levels: Iterable<EpisodeLevel>): EpisodeLevel | null {
+  let top: EpisodeLevel | null = null;
+  for (const l of levels) if (top === null || LEVEL_RANK[l] > LEVEL_RANK[top]) top = l;
+  return top;
 }
 
-/** What the red-flag rules of guardrails.md (RF-1..RF-3) say before the server does: used offline. */
+/** What the red-flag rules of guardrails.md (RF-1..RF-4) say before the server does: used offline. */
 export function localReferral(flags: readonly string[]): Referral {
-  if (flags.some((f) => f === 'saddle_numbness' || f === 'bladder_bowel_change' || f === 'both_legs')) return 'emergency';
-  if (flags.some((f) => f === 'new_weakness' || f === 'pop_with_bruising')) return 'urgent';
-  if (flags.some((f) => f === 'fever_unwell' || f === 'night_rest_pain')) return 'soon';
-  return null;
+  return highestLevel(flags.filter((f): f is RedFlag => (RED_FLAGS as readonly string[]).includes(f)).map((f) => FLAG_LEVEL[f]));
 }
 
 /** Checks the body against the contract's ranges; returns field -> message (empty when valid). */

@@ -1,8 +1,7 @@
 // Small pieces about one day of the log shared by loading (useDayLog) and saving (useSaveLog).
 import { addDays, formatTimestamp, isIsoDate } from '../dates';
-import type { Decision, Guidance, LogBody, LogRecord } from '../api/types';
+import type { Decision, Guidance, LogRecord } from '../api/types';
 import { getState, setState } from '../store';
-import { emptyLog, prefillFrom } from './body';
 
 /** A patient logs or edits only the last 14 days. */
 export const EDITABLE_DAYS = 14;
@@ -14,13 +13,6 @@ export function isEditable(date: string, today: string): boolean {
 export function decisionOf(l: LogRecord | undefined): Decision | null {
   if (!l) return null;
   return l.decision ?? l.guidance?.decision ?? null;
-}
-
-/** A day not logged yet: blank, with the stable answers of the latest earlier log. */
-export function blankWithPrefill(list: LogRecord[], date: string): LogBody {
-  const b = emptyLog();
-  Object.assign(b, prefillFrom(list, date));
-  return b;
 }
 
 /** `b` over `a` by date (a day's known guidance stays when `b` has none), sorted by date. */

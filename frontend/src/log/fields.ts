@@ -1,6 +1,7 @@
 // The daily log form as data: its sections in order, and in each the fields with their labels,
 // hints and scales. LogForm.tsx draws it; formState.ts takes the activity sections' fields from
-// it (what a switch hides, and clears when off). No DOM, no Preact.
+// it (what a switch hides, and clears when off). Tingling and how far down the leg are asked
+// every day (the "Leg symptoms" card), not behind the glides switch. No DOM, no Preact.
 import type { LogBody } from '../api/types';
 import type { Option } from '../ui/Fields';
 
@@ -15,8 +16,8 @@ const WELL = scaleOptions(1, 7);
 const PAIN_ANCHORS: [string, string] = ['0 = no pain', '10 = worst imaginable'];
 const WELL_ANCHORS: [string, string] = ['1 = very good', '7 = very bad'];
 
-/** The answers drawn from this table (red flags and notes have their own controls). */
-export type FieldKey = Exclude<keyof LogBody, 'red_flags' | 'notes'>;
+/** The answers drawn from this table (red flags, the "checked" tick and notes have their own controls). */
+export type FieldKey = Exclude<keyof LogBody, 'red_flags' | 'red_flags_reviewed' | 'notes'>;
 type NumberKey = { [K in FieldKey]: NonNullable<LogBody[K]> extends number ? K : never }[FieldKey];
 
 /** A numeric scale as a row of big radio buttons (pain 0-10, wellness 1-7). */
@@ -95,6 +96,37 @@ export const LOG_SECTIONS: readonly SectionDef[] = [
     ],
   },
   {
+    kind: 'card',
+    id: 'leg',
+    heading: 'Leg symptoms',
+    // asked every day, with or without glides: the nerve rules (NE-1..NE-3) read them daily
+    fields: [
+      {
+        kind: 'choice',
+        key: 'paresthesia',
+        label: 'Tingling or pins and needles in the leg today',
+        hint: 'Whether or not you did nerve glides.',
+        options: [
+          { value: 'none', label: 'None' },
+          { value: 'settled', label: 'Gone within 30 minutes' },
+          { value: 'lasting', label: 'Over 30 minutes, or still there next morning' },
+        ],
+      },
+      {
+        kind: 'choice',
+        key: 'symptom_extent',
+        label: 'How far down the leg did symptoms reach today?',
+        options: [
+          { value: 'none', label: 'No leg symptoms' },
+          { value: 'buttock', label: 'Buttock' },
+          { value: 'thigh', label: 'Thigh' },
+          { value: 'below_knee', label: 'Below the knee' },
+          { value: 'foot', label: 'Foot' },
+        ],
+      },
+    ],
+  },
+  {
     kind: 'activity',
     id: 'loading',
     heading: 'Loading',
@@ -151,35 +183,6 @@ export const LOG_SECTIONS: readonly SectionDef[] = [
         options: [
           { value: 'slider', label: 'Slider (gentler)' },
           { value: 'tensioner', label: 'Tensioner (stronger)' },
-        ],
-      },
-      {
-        kind: 'choice',
-        key: 'paresthesia',
-        label: 'Tingling or pins and needles',
-        options: [
-          { value: 'none', label: 'None' },
-          { value: 'settled', label: 'Gone within 30 minutes' },
-          { value: 'lasting', label: 'Lasted over 30 minutes' },
-        ],
-      },
-    ],
-  },
-  {
-    kind: 'card',
-    id: 'leg',
-    heading: 'Leg symptoms',
-    fields: [
-      {
-        kind: 'choice',
-        key: 'symptom_extent',
-        label: 'How far down the leg did symptoms reach today?',
-        options: [
-          { value: 'none', label: 'No leg symptoms' },
-          { value: 'buttock', label: 'Buttock' },
-          { value: 'thigh', label: 'Thigh' },
-          { value: 'below_knee', label: 'Below the knee' },
-          { value: 'foot', label: 'Foot' },
         ],
       },
     ],

@@ -32,7 +32,7 @@ export function togglesFor(b: LogBody): Toggles {
   return {
     loading: b.loading_pain !== null,
     running: b.sprint_pain !== null,
-    glides: b.glide_pain !== null || b.paresthesia !== null,
+    glides: b.glide_pain !== null,
   };
 }
 
@@ -46,7 +46,7 @@ export function viewFor(b: LogBody): FormView {
 }
 
 /**
- * `incoming` (a draft, a cached or a served log, or a blank day with prefill) replaces what the
+ * `incoming` (a draft, a cached or a served log, or a blank day) replaces what the
  * form shows, except for what the patient touched: those fields, flags and switches keep the
  * current value. An activity switch also stays as it is while one of its answers is touched,
  * so a touched answer is never hidden (and later sent as null).
@@ -107,7 +107,8 @@ export function checkBeforeSave(b: LogBody, toggles: Toggles): Record<string, st
   for (const s of ACTIVITY_SECTIONS) {
     if (toggles[s.id] && b[s.required.key] === null) errs[s.required.key] = s.required.message;
   }
-  const anything = Object.entries(b).some(([k, v]) => (k === 'red_flags' ? (v as string[]).length > 0 : v !== null));
+  // "not checked" (false) is no answer; "a clinician has checked me" (true) is one
+  const anything = Object.entries(b).some(([k, v]) => (k === 'red_flags' ? (v as string[]).length > 0 : v !== null && v !== false));
   if (!anything) errs.morning_pain = 'Answer at least one question before saving.';
   return errs;
 }

@@ -8,7 +8,9 @@
 //   so the guidance card does not push it down when it arrives (no layout shift).
 // - A server answer asked for before a save is older than what was saved: it is dropped.
 // - A background error does not replace what the patient changed since the last save.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// - A day not logged yet starts blank: answers of earlier days are only offered (`carry`, see
+//   carryOver.ts), never filled in, so nothing the patient did not confirm today is sent.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, apiResponse } from '../api/client';
 import { errorsByField, problemMessage, readProblem } from '../api/http';
 import type { Guidance, LogBody, LogRecord, RedFlag } from '../api/types';
@@ -18,7 +20,8 @@ import { useAppState } from '../store';
 import type { OutboxEntry } from '../sync/outbox';
 import { DECISION_LABEL } from '../words';
 import { emptyLog, pickLogFields } from './body';
-import { blankWithPrefill, maybeTakeover, mergeLogs } from './day';
+import { carryOver, type CarryOver } from './carryOver';
+import { maybeTakeover, mergeLogs } from './day';
 import { mergeIntoForm, TouchedByDate, viewFor, type FormView, type TouchKey, type Toggles } from './formState';
 
 /** With nothing for the day on this phone, how long the page waits for the server before showing the form. */
@@ -33,10 +36,14 @@ export interface LogEdits {
 }
 
 export interface DayLog {
+  /** The date this is the log of. */
+  date: string;
   /** The day's saved answers have been read: until then a skeleton stands in for the form. */
   ready: boolean;
-  /** The recent days (date strip, "This week", prefill). */
+  /** The recent days (date strip, "This week", carried-over suggestions). */
   logs: LogRecord[];
+  /** Earlier days' answers offered as "Same as yesterday" (shown while the field is empty, never sent unless tapped). */
+  carry: CarryOver;
   view: FormView;
   guidance: Guidance | null;
   /** The day's outbox entry: saved on this phone, not yet accepted by the server. */
@@ -126,7 +133,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
         applyBody(pickLogFields(rec));
         setGuidance(rec.guidance ?? null);
         setExists(true);
-      } else applyBody(blankWithPrefill(cached, date));
+      } else applyBody(emptyLog());
 
       const online = navigator.onLine;
       // Nothing about this day on the phone: the server may still hold it (another phone, a fresh
@@ -135,7 +142,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
       else timer = setTimeout(reveal, SERVER_WAIT_MS);
       if (!online) return;
 
-      // The list (date strip, prefill) and the day are asked for together.
+      // The list (date strip, suggestions) and the day are asked for together.
       const from = addDays(today, -41);
       const listDone = (async () => {
         try {
@@ -166,8 +173,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
         } else if (res.status === 404) {
           setExists(false);
           reveal();
-          const merged = await listDone;
-          if (alive && saves.current === savesBefore) applyBody(blankWithPrefill(merged, date));
+          applyBody(emptyLog());
         } else {
           const p = await readProblem(res);
           if (alive) setStatus(problemMessage(p));
@@ -240,9 +246,13 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
     },
   };
 
+  const carry = useMemo(() => carryOver(logs, date), [logs, date]);
+
   return {
+    date,
     ready: readyFor === date,
     logs,
+    carry,
     view,
     guidance,
     entry,

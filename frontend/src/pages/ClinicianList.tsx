@@ -3,8 +3,11 @@ import { formatTimestamp } from '../dates';
 import { ApiError, NetworkError, problemMessage, readProblem } from '../api/http';
 import { apiResponse } from '../api/client';
 import type { PatientRow } from '../api/types';
-import { FLAG_LABEL, phaseName } from '../words';
+import { EPISODE_TEXT, FLAG_LABEL, phaseName } from '../words';
 import { DecisionBadge, ReferralBadge } from '../ui/Badges';
+import { Alert } from '../ui/Icons';
+import { flagWords } from '../episodes';
+import { shortLabel } from '../dates';
 import { Notice, PageTitle } from '../ui/Page';
 import { RedeemForm } from '../ui/Redeem';
 import { usePolling } from '../ui/usePolling';
@@ -52,6 +55,29 @@ function adherenceText(a: number | null | undefined): string | null {
   if (a === null || a === undefined || !Number.isFinite(a)) return null;
   if (a <= 1) return `Logged ${Math.round(a * 100)}% of the last 14 days`;
   return `Logged ${Math.round(a)} of the last 14 days`;
+}
+
+function alerting(p: PatientRow): boolean {
+  return p.referral === 'urgent' || p.referral === 'emergency' || (p.flags ?? []).includes('open_episode');
+}
+
+/** The row's open red-flag episodes: date, level and signs, until a check closes them. */
+function OpenEpisodes({ row }: { row: PatientRow }) {
+  return (
+    <div class="pc-episodes">
+      <Alert />
+      <ul class="plain">
+        {(row.open_episodes ?? []).map((e) => (
+          <li key={e.started_on}>
+            <strong>
+              Warning signs {shortLabel(e.started_on)} · {EPISODE_TEXT[e.level].short}
+            </strong>
+            : {flagWords(e.flags)}. Not checked yet.
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export default function ClinicianListPage() {
@@ -106,7 +132,7 @@ export default function ClinicianListPage() {
         ) : (
           <ul class="patient-list">
             {rows.map((p) => (
-              <li key={p.patient_id} class={`patient-card${p.referral === 'urgent' || p.referral === 'emergency' ? ' patient-alert' : ''}`}>
+              <li key={p.patient_id} class={`patient-card${alerting(p) ? ' patient-alert' : ''}`}>
                 <div class="pc-head">
                   <h3 class="pc-name">
                     <a href={`/clinician/patients/${encodeURIComponent(p.patient_id)}`}>{p.display_name}</a>
@@ -129,6 +155,7 @@ export default function ClinicianListPage() {
                       ))}
                   </ul>
                 )}
+                {(p.open_episodes ?? []).length > 0 && <OpenEpisodes row={p} />}
                 <div class="pc-body">
                   <div>
                     <p>{daysText(p)}</p>

@@ -8,6 +8,7 @@ import { DecisionBadge, ReferralBadge } from '../ui/Badges';
 import { SeverityIcon } from '../ui/Icons';
 import { Notice, PageTitle } from '../ui/Page';
 import { PainChart } from '../ui/PainChart';
+import { PatientEpisodes } from './PatientEpisodes';
 import { PatientPlan } from './PatientPlan';
 
 type Log = PatientRecord['logs'][number];
@@ -103,6 +104,7 @@ export default function ClinicianPatientPage({ id }: { id: string }) {
       {!data && !error && <p class="loading">Loading…</p>}
       {data && profile && (
         <>
+          <PatientEpisodes key={profile.patient_id} id={id} record={data} today={today} reload={load} />
           <section class="card" aria-labelledby="sum-h">
             <h2 id="sum-h" class="h-section">
               Summary
@@ -167,6 +169,7 @@ export default function ClinicianPatientPage({ id }: { id: string }) {
                         ))}
                       </ul>
                     )}
+                    {d.log?.red_flags_reviewed && <p class="muted">Patient ticked “A clinician has checked me and I may continue”.</p>}
                     {d.log && d.log.notes && <p class="note">“{d.log.notes}”</p>}
                   </li>
                 ))}

@@ -1,6 +1,6 @@
 import type { Decision, Readiness, Referral } from '../api/types';
 import { DECISION_LABEL, READINESS_LABEL } from '../words';
-import { Alert, DecisionIcon, ReadinessIcon } from './Icons';
+import { Alert, DecisionIcon, Hourglass, ReadinessIcon } from './Icons';
 
 /** Decision shown as text + icon + colour (never colour alone). */
 export function DecisionBadge({ decision, size }: { decision: Decision | null | undefined; size?: 'lg' }) {
@@ -11,6 +11,16 @@ export function DecisionBadge({ decision, size }: { decision: Decision | null | 
     <span class={`badge badge-${decision}${size ? ' badge-lg' : ''}`}>
       <DecisionIcon decision={decision} />
       <span>{DECISION_LABEL[decision]}</span>
+    </span>
+  );
+}
+
+/** A component that was ready to step up but waits today (PR-0 one change at a time, GA-1 not a calm day). */
+export function WaitingBadge() {
+  return (
+    <span class="badge badge-waiting">
+      <Hourglass />
+      <span>Ready, waiting</span>
     </span>
   );
 }

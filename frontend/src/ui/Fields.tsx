@@ -6,6 +6,23 @@ export interface Option<T extends string | number> {
   label: string;
 }
 
+/** An earlier day's answer offered with one tap ("Same as yesterday: 60 minutes"); nothing is filled in until it is tapped. */
+export interface Suggestion {
+  /** the button's words, e.g. "Same as yesterday: 60 minutes" */
+  text: string;
+  onUse: () => void;
+}
+
+/** The one-tap suggestion button; its name also says which question it answers. */
+function SuggestButton({ s, field }: { s: Suggestion; field: string }) {
+  return (
+    <button type="button" class="btn btn-small btn-suggest" onClick={s.onUse}>
+      <span class="sr-only">{field}: </span>
+      {s.text}
+    </button>
+  );
+}
+
 interface GroupProps<T extends string | number> {
   id: string;
   label: string;
@@ -20,6 +37,7 @@ interface GroupProps<T extends string | number> {
   anchors?: [string, string];
   /** show the "Not logged" state and a Clear button (default true) */
   clearable?: boolean;
+  suggestion?: Suggestion | null | undefined;
 }
 
 /** A row of big buttons with radiogroup semantics (native radios: arrow keys work). */
@@ -58,6 +76,7 @@ export function OptionGroup<T extends string | number>(p: GroupProps<T>) {
           {p.hint}
         </p>
       )}
+      {p.suggestion && <SuggestButton s={p.suggestion} field={p.label} />}
       <div class={p.numeric ? `og-options og-scale og-n${p.options.length}` : 'og-options og-choices'}>
         {p.options.map((o) => (
           <label class="opt" key={String(o.value)}>
@@ -100,6 +119,7 @@ interface StepperProps {
   min: number;
   max: number;
   error?: string | undefined;
+  suggestion?: Suggestion | null | undefined;
 }
 
 /** A number input with big - / + buttons. Empty means "not logged". */
@@ -158,6 +178,7 @@ export function Stepper(p: StepperProps) {
           <span aria-hidden="true">+{p.step}</span>
         </button>
       </div>
+      {p.suggestion && <SuggestButton s={p.suggestion} field={p.label} />}
       {p.error && (
         <p id={errId} class="error">
           {p.error}

@@ -1,23 +1,34 @@
 import type { Ref } from 'preact';
 import type { Guidance } from '../api/types';
-import { COMPONENT_ADVICE, COMPONENT_LABEL, COMPONENTS, DECISION_LABEL, DECISION_SUMMARY, REFERRAL_TEXT, PHASES } from '../words';
-import { DecisionBadge } from './Badges';
+import { REFERRAL_TEXT, PHASES } from '../words';
+import { DecisionBadge, WaitingBadge } from './Badges';
+import { guidanceView } from './guidanceView';
 import { Alert, SeverityIcon } from './Icons';
 
-/** What to do today: the decision in words, colour and icon, each component, and the reasons. */
+/** What to do today: the decision in words, colour and icon, who set it, each component, and the reasons. */
 export function GuidanceCard({ guidance, title, headingRef }: { guidance: Guidance; title: string; headingRef?: Ref<HTMLHeadingElement> }) {
-  const d = guidance.decision in DECISION_LABEL ? guidance.decision : 'hold';
-  const allBackOff = guidance.referral === 'urgent' || guidance.referral === 'emergency';
-  const reasons = Array.isArray(guidance.reasons) ? guidance.reasons : [];
+  const v = guidanceView(guidance);
   const next = PHASES.find((p) => p.phase === (guidance.phase ?? 0) + 1);
   return (
-    <section class={`card guidance guidance-${d}`} aria-labelledby="guidance-title" data-testid="guidance">
+    <section class={`card guidance guidance-${v.decision}`} aria-labelledby="guidance-title" data-testid="guidance">
       <h2 id="guidance-title" class="h-section" tabIndex={-1} ref={headingRef}>
         {title}
       </h2>
+      {v.rf5 && (
+        <div class="rf5" data-testid="rf5">
+          <Alert />
+          <div>
+            <strong>Warning signs not checked yet</strong>
+            <p>{v.rf5.message}</p>
+          </div>
+        </div>
+      )}
       <div class="guidance-decision">
-        <DecisionBadge decision={d} size="lg" />
-        <p class="guidance-summary">{allBackOff ? 'No training today.' : DECISION_SUMMARY[d]}</p>
+        <DecisionBadge decision={v.decision} size="lg" />
+        <p class="guidance-summary">
+          {v.lead && <strong>{v.lead}: </strong>}
+          {v.summary}
+        </p>
       </div>
       {guidance.referral && (
         <div class={`referral referral-${guidance.referral}`} role="note">
@@ -30,26 +41,26 @@ export function GuidanceCard({ guidance, title, headingRef }: { guidance: Guidan
       )}
       <h3 class="h-sub">What to do</h3>
       <ul class="components">
-        {COMPONENTS.map((c) => {
-          const comp = guidance.components?.[c];
-          if (!comp) return null;
-          const cd = comp.decision in DECISION_LABEL ? comp.decision : 'hold';
-          return (
-            <li key={c} class="component">
-              <div class="component-head">
-                <strong>{COMPONENT_LABEL[c]}</strong>
-                <DecisionBadge decision={cd} />
-              </div>
-              <p>{allBackOff ? 'Not today.' : COMPONENT_ADVICE[c][cd]}</p>
-            </li>
-          );
-        })}
+        {v.components.map((c) => (
+          <li key={c.component} class={`component component-${c.state}`}>
+            <div class="component-head">
+              <strong>{c.label}</strong>
+              {c.state === 'waiting' ? <WaitingBadge /> : <DecisionBadge decision={c.decision} />}
+            </div>
+            <p>{c.advice}</p>
+            {c.why.map((w, i) => (
+              <p key={i} class="component-why">
+                {w}
+              </p>
+            ))}
+          </li>
+        ))}
       </ul>
-      {reasons.length > 0 && (
+      {v.reasons.length > 0 && (
         <>
           <h3 class="h-sub">Why</h3>
           <ul class="reasons">
-            {reasons.map((r, i) => (
+            {v.reasons.map((r, i) => (
               <li key={`${r.rule}-${i}`} class={`reason sev-${r.severity}`}>
                 <SeverityIcon severity={r.severity} />
                 <span>{r.message}</span>

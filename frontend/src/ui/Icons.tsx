@@ -20,6 +20,7 @@ export const Stop = (p: P) => svg(<><circle cx="12" cy="12" r="9" /><path d="M7.
 export const Tilde = (p: P) => svg(<><circle cx="12" cy="12" r="9" /><path d="M8 13c1.3-2 2.7-2 4 0s2.7 2 4 0" /></>, p.class);
 export const Question = (p: P) => svg(<><circle cx="12" cy="12" r="9" /><path d="M9.5 9.5a2.5 2.5 0 0 1 4.8 1c0 1.7-2.3 2-2.3 3.5" /><path d="M12 17.5h.01" /></>, p.class);
 export const Alert = (p: P) => svg(<><path d="M12 3l10 18H2z" /><path d="M12 10v5" /><path d="M12 18h.01" /></>, p.class);
+export const Hourglass = (p: P) => svg(<><path d="M6 3h12" /><path d="M6 21h12" /><path d="M7 3v3l5 6-5 6v3" /><path d="M17 3v3l-5 6 5 6v3" /></>, p.class);
 export const Info = (p: P) => svg(<><circle cx="12" cy="12" r="9" /><path d="M12 11v6" /><path d="M12 7.5h.01" /></>, p.class);
 export const Phone = (p: P) => svg(<path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2" />, p.class);
 export const Cloud = (p: P) => svg(<><path d="M7 18a4.5 4.5 0 0 1-.5-9 6 6 0 0 1 11.5 1.5A3.8 3.8 0 0 1 17.5 18z" /><path d="M12 11v5" /><path d="M9.5 13.5L12 11l2.5 2.5" /></>, p.class);

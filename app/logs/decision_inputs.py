@@ -1,0 +1,160 @@
+"""What a decision reads besides its 28-day window (guardrails.md "When decisions are made"):
+older red-flag days (an episode stays open however old), clinicians' clearances, and each
+component's last step up before the window (PR-0's order). Loaded once per recompute, with
+queries that stay cheap however long the history: the episode days have a partial index, the
+rare extras are read only when needed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from app.logs import statements
+from app.logs.rules_input import day_log_reader
+from app.rules import Clearance, DayLog, PriorDecision
+from app.rules.model import FLAG_LEVEL, PROGRESS_RULE, SOON
+
+LOOKBACK_DAYS = 27  # the rules read the decision date and the 27 days before it
+_READ_DAY_LOG = day_log_reader(list(statements.DAY_LOGS.selected_columns.keys()))
+_COMPONENT_OF = {rule: component for component, rule in PROGRESS_RULE.items()}
+
+
+def read_logs(rows: Iterable[Any]) -> tuple[dict[date, DayLog], dict[date, str]]:
+    """DayLogs from rows of statements.DAY_LOG columns, and each one's canonical text for the
+    inputs digest (the row's repr, in DayLog's field order: stored flags are already sorted)."""
+    logs, canonical = {}, {}
+    for row in rows:
+        log = _READ_DAY_LOG(row)
+        logs[log.log_date] = log
+        canonical[log.log_date] = repr(tuple(row))
+    return logs, canonical
+
+
+def load_day_logs(
+    session: Session, patient_id: uuid.UUID, start: date, end: date
+) -> tuple[dict[date, DayLog], dict[date, str]]:
+    """The logs of start..end the rules read (plain columns, no ORM objects), with texts."""
+    params = {"pid": patient_id, "start": start, "end": end}
+    return read_logs(session.connection().execute(statements.DAY_LOGS, params))
+
+
+def marks_episode(log: DayLog) -> bool:
+    """A day an episode is made of: flagged, or ticked "a clinician has checked me"."""
+    return bool(log.red_flags) or log.red_flags_reviewed
+
+
+def _soon_only(log: DayLog) -> bool:
+    return bool(log.red_flags) and all(FLAG_LEVEL.get(f) == SOON for f in log.red_flags)
+
+
+@dataclass
+class EpisodeDays:
+    """The days before each decision's window that its episodes read: every flagged or ticked
+    day, and, after an RF-4 flag (closed by two quiet logged days in a row), every logged day."""
+
+    marked: list[DayLog]  # oldest first
+    quiet_from: date | None  # the oldest RF-4-only flag: logged days after it matter too
+    logs: dict[date, DayLog]  # every log known to this recompute (older extras included)
+    canonical: dict[date, str]
+    _dates: list[date] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._dates = [log.log_date for log in self.marked]
+
+    def before(self, first: date) -> list[DayLog]:
+        """The extra logs of a decision whose window starts on `first`."""
+        found = self.marked[: bisect_left(self._dates, first)]
+        if self.quiet_from is not None and self.quiet_from < first:
+            marked = {log.log_date for log in found}
+            found = found + [
+                log
+                for day, log in self.logs.items()
+                if self.quiet_from < day < first and day not in marked
+            ]
+        return found
+
+
+def load_episode_days(
+    session: Session,
+    patient_id: uuid.UUID,
+    window_start: date,
+    logs: dict[date, DayLog],
+    canonical: dict[date, str],
+) -> EpisodeDays:
+    """Episode days before `window_start` (one indexed query), joined to the loaded `logs`."""
+    params = {"pid": patient_id, "before": window_start}
+    older, older_text = read_logs(session.connection().execute(statements.EPISODE_DAYS, params))
+    every = {**older, **logs}
+    texts = {**older_text, **canonical}
+    marked = sorted((log for log in every.values() if marks_episode(log)), key=_date)
+    soon = [log.log_date for log in marked if _soon_only(log)]
+    quiet_from = min(soon, default=None)
+    if quiet_from is not None and quiet_from < window_start - timedelta(days=1):
+        between = {"pid": patient_id, "start": quiet_from, "end": window_start - timedelta(days=1)}
+        rows = session.connection().execute(statements.DAY_LOGS, between)
+        quiet, quiet_text = read_logs(rows)
+        every, texts = {**quiet, **every}, {**quiet_text, **texts}
+    return EpisodeDays(marked, quiet_from, every, texts)
+
+
+def _date(log: DayLog) -> date:
+    return log.log_date
+
+
+def load_clearances(session: Session, patient_id: uuid.UUID) -> tuple[Clearance, ...]:
+    """Every clearance of the patient (a handful), oldest check first."""
+    rows = session.connection().execute(statements.CLEARANCES, {"pid": patient_id})
+    return tuple(Clearance(row.checked_on) for row in rows)
+
+
+class StepUps:
+    """Each component's last step up before a given day, from the decisions loaded for the
+    recompute and, only when those do not tell, one query of the older progressed records."""
+
+    def __init__(self, fetch_older: Callable[[], dict[str, date]]) -> None:
+        self._fetch_older = fetch_older
+        self._older: dict[str, date] | None = None
+
+    def before(self, first: date, loaded: Iterable[PriorDecision]) -> list[PriorDecision]:
+        """A PriorDecision for each component whose last progress before `first` is known,
+        found among `loaded` (dates before `first`) or else before the loaded range."""
+        last: dict[str, date] = {}
+        for prior in loaded:
+            if prior.decision_date >= first:
+                continue
+            for rule in prior.rules:
+                component = _COMPONENT_OF.get(rule)
+                if component is not None and prior.decision_date > last.get(component, date.min):
+                    last[component] = prior.decision_date
+        if len(last) < len(PROGRESS_RULE):
+            if self._older is None:
+                self._older = self._fetch_older()
+            for component, day in self._older.items():
+                last.setdefault(component, day)
+        return [
+            PriorDecision(day, "progress", frozenset({PROGRESS_RULE[component]}))
+            for component, day in sorted(last.items())
+        ]
+
+
+def last_step_ups(session: Session, patient_id: uuid.UUID, before: date) -> dict[str, date]:
+    """Each component's last progress among the current records dated before `before`."""
+    found: dict[str, date] = {}
+    rows = session.connection().execute(
+        statements.PROGRESSED_BEFORE, {"pid": patient_id, "before": before}
+    )
+    for row in rows:
+        for rule in row.rules.split():
+            component = _COMPONENT_OF.get(rule)
+            if component is not None:
+                found.setdefault(component, row.decision_date)
+        if len(found) == len(PROGRESS_RULE):
+            break
+    return found
