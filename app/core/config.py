@@ -93,7 +93,9 @@ class Settings(BaseSettings):
                 "(generate a pair with `python -m app.notify keys`), or set PUSH_ENABLED=false."
             )
         if self.vapid_private_key is None:
-            self.vapid_private_key = SecretStr(_development_file("vapid_private_key", _vapid))
+            self.vapid_private_key = SecretStr(
+                _development_file("vapid_private_key", new_vapid_private_key)
+            )
         self.vapid_subject = self.vapid_subject or "mailto:push@loadline.invalid"
         return self
 
@@ -116,7 +118,7 @@ def _development_secret() -> str:
     return _development_file("secret_key", lambda: secrets.token_urlsafe(48))
 
 
-def _vapid() -> str:
+def new_vapid_private_key() -> str:
     """A new VAPID private key: a P-256 scalar, 32 bytes, base64url without padding."""
     from cryptography.hazmat.primitives.asymmetric import ec
 

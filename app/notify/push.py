@@ -60,13 +60,17 @@ def vapid_key() -> Vapid:
     return _vapid(secret.get_secret_value())
 
 
+def b64_public(key: Vapid) -> str:
+    raw = key.public_key.public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
 def public_key() -> str:
     """The applicationServerKey the browser subscribes with: base64url, uncompressed point."""
     configured = get_settings().vapid_public_key
-    raw = vapid_key().public_key.public_bytes(
-        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-    )
-    derived = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    derived = b64_public(vapid_key())
     if configured and configured.rstrip("=") != derived:
         raise ValueError("VAPID_PUBLIC_KEY does not belong to VAPID_PRIVATE_KEY")
     return derived

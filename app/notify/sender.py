@@ -15,11 +15,11 @@ import socket
 import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import requests
-from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.core.clock import utcnow
@@ -31,6 +31,12 @@ from app.notify.due import due_for_patients
 
 log = logging.getLogger("loadline.notify")
 Clock = Callable[[], datetime]
+Sessions = Callable[[], AbstractContextManager[Session]]
+
+
+def own_session() -> Session:
+    """A session of its own (not a request's): the sender's writes commit as it goes."""
+    return Session(get_engine(), expire_on_commit=False)
 
 
 @dataclass
@@ -56,11 +62,11 @@ class Sender:
     """One process's sender. `clock` gives "now"; `engine` the database to use."""
 
     def __init__(
-        self, clock: Clock = utcnow, engine: Engine | None = None, name: str | None = None
+        self, clock: Clock = utcnow, sessions: Sessions | None = None, name: str | None = None
     ) -> None:
         settings = get_settings()
         self.clock = clock
-        self.engine = engine or get_engine()
+        self.sessions = sessions or own_session
         self.name = name or sender_name()
         self.lease_ttl = timedelta(seconds=settings.notify_lease_seconds)
         self.http = requests.Session()
@@ -68,7 +74,7 @@ class Sender:
     def round(self) -> Report:
         """Take (or renew) the lease; if held, plan what is due and send what is pending."""
         report = Report(self.clock())
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self.sessions() as session:
             report.held = lease.acquire(session, self.name, report.at, self.lease_ttl)
             if not report.held:
                 return report
@@ -92,7 +98,7 @@ class Sender:
 
     def stop(self) -> None:
         """Release the lease so another process takes over at once."""
-        with Session(self.engine) as session:
+        with self.sessions() as session:
             lease.release(session, self.name)
         self.http.close()
 
