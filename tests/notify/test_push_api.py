@@ -33,9 +33,13 @@ def test_any_role_stores_and_removes_a_subscription(
     assert client.post(SUBS, json=body, headers=account.headers).status_code == 200  # same one
     settings = client.get(SETTINGS, headers=account.headers).json()
     assert settings["subscriptions"] == 1
-    gone = client.request("DELETE", SUBS, json={"endpoint": device.endpoint}, headers=account.headers)
+    gone = client.request(
+        "DELETE", SUBS, json={"endpoint": device.endpoint}, headers=account.headers
+    )
     assert gone.status_code == 204
-    again = client.request("DELETE", SUBS, json={"endpoint": device.endpoint}, headers=account.headers)
+    again = client.request(
+        "DELETE", SUBS, json={"endpoint": device.endpoint}, headers=account.headers
+    )
     assert again.status_code == 404
 
 
@@ -130,6 +134,9 @@ def test_settings_have_defaults_per_role_and_change_in_part(client: TestClient) 
         {"unknown": 1},
     ):
         assert client.patch(SETTINGS, json=wrong, headers=patient.headers).status_code == 422
-    assert client.patch(SETTINGS, json={"digest_time": "07:15"}, headers=clinician.headers).json()[
-        "digest_time"
-    ] == "07:15"
+    assert (
+        client.patch(SETTINGS, json={"digest_time": "07:15"}, headers=clinician.headers).json()[
+            "digest_time"
+        ]
+        == "07:15"
+    )

@@ -32,8 +32,10 @@ def test_the_reminder_leaves_at_each_patients_local_20_00_unless_today_is_logged
     oslo = register(client, timezone="Europe/Oslo")
     new_york = register(client, timezone="America/New_York")
     logged = register(client, timezone="Europe/Oslo")
-    devices = {name: subscribe(client, who, push_service) for name, who in
-               (("oslo", oslo), ("new_york", new_york), ("logged", logged))}
+    devices = {
+        name: subscribe(client, who, push_service)
+        for name, who in (("oslo", oslo), ("new_york", new_york), ("logged", logged))
+    }
     assert put_log(client, logged, day, morning_pain=2).status_code == 201
 
     clock.now = local("Europe/Oslo", day, 18, 0)
@@ -62,9 +64,13 @@ def test_a_reminder_is_not_sent_once_the_patient_logs_before_its_time(
     patient = register(client, timezone="America/New_York")
     device = subscribe(client, patient, push_service)
     clock.now = local("America/New_York", day, 19, 0)
-    assert rounds(sender, clock, push_service, local("America/New_York", day, 19, 55), FIVE_MIN) == {}
+    assert (
+        rounds(sender, clock, push_service, local("America/New_York", day, 19, 55), FIVE_MIN) == {}
+    )
     assert put_log(client, patient, day, sitting_pain=3).status_code == 201
-    assert rounds(sender, clock, push_service, local("America/New_York", day, 23, 55), FIVE_MIN) == {}
+    assert (
+        rounds(sender, clock, push_service, local("America/New_York", day, 23, 55), FIVE_MIN) == {}
+    )
     assert push_service.to(device) == []
 
 
@@ -73,7 +79,10 @@ def test_the_chosen_time_and_the_switch_are_respected(
 ) -> None:
     day = clock.now.date()
     late, off = register(client, timezone="Europe/Oslo"), register(client, timezone="Europe/Oslo")
-    late_device, off_device = subscribe(client, late, push_service), subscribe(client, off, push_service)
+    late_device, off_device = (
+        subscribe(client, late, push_service),
+        subscribe(client, off, push_service),
+    )
     settings = "/api/v1/me/notification-settings"
     client.patch(settings, json={"reminder_time": "21:35"}, headers=late.headers)
     client.patch(settings, json={"kinds": {"daily_reminder": False}}, headers=off.headers)
