@@ -26,6 +26,8 @@ from app.notify.sender import Clock, Sender
 
 
 def file_clock(path: Path) -> Clock:
+    """"Now" as written in a file (replace it atomically: write another file, rename it)."""
+
     def now() -> datetime:
         return datetime.fromisoformat(path.read_text().strip())
 

@@ -37,7 +37,7 @@ def test_410_and_404_remove_the_subscription(
     db_session: Any,
 ) -> None:
     for status in (410, 404):
-        patient, device = _evening(client, push_service, clock)
+        _, device = _evening(client, push_service, clock)
         push_service.answer(device, status)
         report = sender.round()
         assert report.outcomes["gone"] == 1
