@@ -26,7 +26,7 @@ from app.notify.sender import Clock, Sender
 
 
 def file_clock(path: Path) -> Clock:
-    """"Now" as written in a file (replace it atomically: write another file, rename it)."""
+    """The time written in a file (replace it atomically: write another file, rename it)."""
 
     def now() -> datetime:
         return datetime.fromisoformat(path.read_text().strip())
