@@ -20,5 +20,6 @@ COPY --from=frontend /src/frontend/dist frontend/dist
 RUN mkdir -p var && chown loadline var
 USER loadline
 EXPOSE 8000
-# DATABASE_URL and SECRET_KEY come from the environment (SECRET_KEY is required here).
+# DATABASE_URL, SECRET_KEY and (while PUSH_ENABLED) VAPID_PRIVATE_KEY and VAPID_SUBJECT come from
+# the environment and are required here (README "Notifications": `python -m app.notify keys`).
 CMD ["sh", "-c", "alembic upgrade head && exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --proxy-headers --workers ${WEB_CONCURRENCY:-2}"]

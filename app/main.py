@@ -23,6 +23,8 @@ from app.core.security import warm_up
 from app.dashboard.router import router as dashboard_router
 from app.erasure.router import router as erasure_router
 from app.logs.router import router as logs_router
+from app.notify.router import router as notify_router
+from app.notify.sender import start_in_app as notification_sender
 from app.polling.revalidation import RevalidationShortcut
 from app.readiness.router import router as readiness_router
 from app.sharing.router import router as sharing_router
@@ -52,7 +54,8 @@ def tune_garbage_collector() -> None:
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     warm_up()
     tune_garbage_collector()
-    yield
+    async with notification_sender():  # off unless PUSH_ENABLED and NOTIFY_IN_APP
+        yield
 
 
 def create_app() -> FastAPI:
@@ -74,6 +77,7 @@ def create_app() -> FastAPI:
     app.include_router(sharing_router)
     app.include_router(dashboard_router)
     app.include_router(readiness_router)
+    app.include_router(notify_router)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

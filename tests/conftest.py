@@ -15,6 +15,7 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key-that-is-long-enough-for-hs2
 os.environ.setdefault("ARGON2_TIME_COST", "1")
 os.environ.setdefault("ARGON2_MEMORY_KIB", "1024")
 os.environ.setdefault("ARGON2_PARALLELISM", "1")
+os.environ.setdefault("NOTIFY_IN_APP", "false")  # a test that wants the sender starts one
 
 from tests.database import fresh_database, migrate
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import os
 import secrets
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -50,6 +53,21 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     frontend_dist: Path = ROOT / "frontend" / "dist"
 
+    # Web Push (README "Notifications"). Off: no key is needed and nothing is sent.
+    push_enabled: bool = True
+    # The VAPID key pair: the private key as base64url (32 raw bytes, or DER), the public key
+    # as the base64url uncompressed point the browser's applicationServerKey takes (derived
+    # from the private key when not set). Generated once into var/ outside production.
+    vapid_private_key: SecretStr | None = None
+    vapid_public_key: str | None = None
+    vapid_subject: str | None = None  # mailto: or https: contact for the push services
+    # The sender: inside the app's lifespan (every worker tries; a lease lets one send), or
+    # `python -m app.notify run` with NOTIFY_IN_APP=false.
+    notify_in_app: bool = True
+    notify_interval_seconds: float = 30.0
+    notify_lease_seconds: float = 90.0
+    push_timeout_seconds: float = 10.0
+
     @model_validator(mode="after")
     def _refuse_unsafe_secret(self) -> Settings:
         value = self.secret_key.get_secret_value() if self.secret_key else ""
@@ -62,6 +80,23 @@ class Settings(BaseSettings):
             )
         if unsafe:
             self.secret_key = SecretStr(_development_secret())
+        return self
+
+    @model_validator(mode="after")
+    def _vapid_keys(self) -> Settings:
+        """Production with push on refuses a missing key or contact; elsewhere both default."""
+        if not self.push_enabled or (self.vapid_private_key and self.vapid_subject):
+            return self
+        if self.environment == "production":
+            raise ValueError(
+                "PUSH_ENABLED needs VAPID_PRIVATE_KEY and VAPID_SUBJECT in production "
+                "(generate a pair with `python -m app.notify keys`), or set PUSH_ENABLED=false."
+            )
+        if self.vapid_private_key is None:
+            self.vapid_private_key = SecretStr(
+                _development_file("vapid_private_key", new_vapid_private_key)
+            )
+        self.vapid_subject = self.vapid_subject or "mailto:push@loadline.invalid"
         return self
 
     @property
@@ -80,14 +115,34 @@ class Settings(BaseSettings):
 
 def _development_secret() -> str:
     """Create a random key once and keep it, so development tokens survive restarts."""
-    path = VAR_DIR / "secret_key"
+    return _development_file("secret_key", lambda: secrets.token_urlsafe(48))
+
+
+def new_vapid_private_key() -> str:
+    """A new VAPID private key: a P-256 scalar, 32 bytes, base64url without padding."""
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    scalar = ec.generate_private_key(ec.SECP256R1()).private_numbers().private_value
+    return base64.urlsafe_b64encode(scalar.to_bytes(32, "big")).rstrip(b"=").decode()
+
+
+def _development_file(name: str, make: Callable[[], str]) -> str:
+    """Create a value once into var/ and keep it (development and tests only)."""
+    path = VAR_DIR / name
     if path.exists():
         return path.read_text().strip()
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(48)
-    path.write_text(key)
-    path.chmod(0o600)
-    return key
+    value = make()
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(value)
+    tmp.chmod(0o600)
+    try:  # the first of several processes starting at once wins; the others read its value
+        os.link(tmp, path)
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
+    return path.read_text().strip()
 
 
 @lru_cache

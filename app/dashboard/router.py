@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response
@@ -20,6 +21,7 @@ from app.dashboard.patient_record import (
     read_patient_logs,
     read_patient_record,
 )
+from app.dashboard.referrals import QueueItem, acknowledge, referral_queue
 from app.dashboard.schemas import (
     ClearanceCreated,
     ClearanceIn,
@@ -29,6 +31,8 @@ from app.dashboard.schemas import (
     PatientPatch,
     PatientRecord,
     PatientSettingsOut,
+    ReferralItemOut,
+    ReferralQueue,
 )
 from app.logs.schemas import LogList, LogListItem
 from app.polling.views import POLLED_VIEWS, parse_cursor
@@ -149,3 +153,36 @@ def create_clearance(
     return ClearanceCreated.model_validate(
         {"id": done.id, "checked_on": done.checked_on, "closed": [e.as_dict() for e in done.closed]}
     )
+
+
+def _item_out(item: QueueItem) -> ReferralItemOut:
+    return ReferralItemOut(
+        id=item.id,
+        patient_id=item.patient_id,
+        display_name=item.display_name,
+        kind=item.kind,
+        level=item.level,
+        since=item.since,
+        flags=list(item.flags),
+        acknowledged_by=item.acknowledged_by,
+        acknowledged_at=item.acknowledged_at,
+    )
+
+
+@router.get("/referrals", response_model=ReferralQueue)
+def referrals(clinician: ClinicianUser, session: SessionDep) -> ReferralQueue:
+    """Open red-flag episodes and referrals of your linked patients, most urgent first."""
+    return ReferralQueue(items=[_item_out(i) for i in referral_queue(session, clinician, utcnow())])
+
+
+@router.post(
+    "/referrals/{item_id}/acknowledge",
+    status_code=201,
+    response_model=ReferralItemOut,
+    responses=problem_responses(404),
+)
+def acknowledge_referral(
+    item_id: uuid.UUID, clinician: ClinicianUser, session: SessionDep
+) -> ReferralItemOut:
+    """Say "seen, acting" on an item of your queue (it stays open until a clearance)."""
+    return _item_out(acknowledge(session, clinician, item_id, utcnow()))

@@ -35,6 +35,10 @@ class DashboardRow(BaseModel):
     trend: Literal["improving", "stable", "worsening"] | None
     adherence_14d: float = Field(description="Share of the last 14 days with a log (0-1).")
     updated_at: datetime
+    acknowledged_by: str | None = Field(
+        default=None, description="Who last acknowledged one of the row's open referral items."
+    )
+    acknowledged_at: datetime | None = Field(default=None, description="When they did.")
 
 
 class Dashboard(BaseModel):
@@ -137,3 +141,21 @@ class DecisionRecordOut(BaseModel):
 
 class DecisionHistory(BaseModel):
     records: list[DecisionRecordOut]
+
+
+class ReferralItemOut(BaseModel):
+    """An open red-flag episode, or a referral of the latest decision no episode explains."""
+
+    id: uuid.UUID = Field(description="Stable while the item is open; acknowledge it by this id.")
+    patient_id: uuid.UUID
+    display_name: str
+    kind: Literal["episode", "referral"]
+    level: Literal["routine", "soon", "urgent", "emergency"]
+    since: date = Field(description="The episode's start, or the referral's decision date.")
+    flags: list[str] = Field(description="An episode's red flags (empty for a referral).")
+    acknowledged_by: str | None = Field(description="The clinician who last acknowledged it.")
+    acknowledged_at: datetime | None
+
+
+class ReferralQueue(BaseModel):
+    items: list[ReferralItemOut] = Field(description="Most urgent first.")

@@ -12,6 +12,7 @@ from app.audit.service import record_list_view
 from app.auth.service import Principal
 from app.core.clock import today_in
 from app.dashboard import statements
+from app.dashboard.referrals import items_of, latest_acknowledgements
 from app.dashboard.rows import dashboard_row, urgency_key
 from app.models import User
 from app.polling.etag import matches
@@ -32,15 +33,30 @@ def dashboard_rows(
             query = statements.CHANGED_ROWS
         removed = list(session.connection().execute(statements.REMOVED, params).scalars())
     todays: dict[str, date] = {}
-    rows = []
+    rows, items = [], []
     for row in session.connection().execute(query, params):
         today = todays.get(row.timezone) or todays.setdefault(
             row.timezone, today_in(row.timezone, now)
         )
         rows.append(dashboard_row(row, row.display_name, today))
+        items += items_of(row, today)
+    add_acknowledgements(session, rows, items)
     rows.sort(key=urgency_key)
     live = {row["patient_id"] for row in rows}
     return rows, [pid for pid in dict.fromkeys(removed) if pid not in live]
+
+
+def add_acknowledgements(session: Session, rows: list[dict[str, Any]], items: list[Any]) -> None:
+    """ "Acknowledged by X at T": the newest acknowledgement of a row's open items (one query,
+    only when some row has an item)."""
+    acks = latest_acknowledgements(session, (i.key for i in items))
+    latest: dict[uuid.UUID, tuple[str | None, datetime]] = {}
+    for item in items:
+        found = acks.get(item.key)
+        if found and (item.patient_id not in latest or found[1] > latest[item.patient_id][1]):
+            latest[item.patient_id] = found
+    for row in rows:
+        row["acknowledged_by"], row["acknowledged_at"] = latest.get(row["patient_id"], (None, None))
 
 
 def dashboard_answer(

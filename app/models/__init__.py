@@ -14,12 +14,20 @@ from app.core.counters import Counter
 from app.core.ratelimit import RateEvent
 from app.models.audit import AccessLogEntry
 from app.models.auth import ROLES, AuthSession, RefreshToken, User
+from app.models.dashboard import ReferralAcknowledgement
 from app.models.logs import (
     DailyLog,
     DecisionRecord,
     LogRevision,
     PatientStatus,
     RedFlagClearance,
+)
+from app.models.notify import (
+    Notification,
+    NotificationSetting,
+    PushDelivery,
+    PushSubscription,
+    SenderLease,
 )
 from app.models.patients import PatientSetting
 from app.models.sharing import CareLink, ShareCode
@@ -33,11 +41,17 @@ __all__ = [
     "DailyLog",
     "DecisionRecord",
     "LogRevision",
+    "Notification",
+    "NotificationSetting",
     "PatientSetting",
     "PatientStatus",
+    "PushDelivery",
+    "PushSubscription",
     "RateEvent",
     "RedFlagClearance",
+    "ReferralAcknowledgement",
     "RefreshToken",
+    "SenderLease",
     "ShareCode",
     "User",
 ]

@@ -63,6 +63,7 @@ CLINICIAN_RECORD = [
     ("PATCH", "/api/v1/clinician/patients/{pid}"),
 ]
 CLEARANCES = "/api/v1/clinician/patients/{pid}/clearances"
+REFERRALS = "/api/v1/clinician/referrals"
 BODIES: dict[str, Any] = {
     "PUT": {"morning_pain": 1},
     "POST": {"scope": "coach"},
@@ -82,6 +83,8 @@ MATRIX = (
     + [(who, "GET", "/api/v1/clinician/patients", 403) for who in ("P", "K")]
     + [(who, "GET", "/api/v1/coach/athletes", 200) for who in ("K", "KN")]
     + [(who, "GET", "/api/v1/coach/athletes", 403) for who in ("P", "C")]
+    + [(who, "GET", REFERRALS, 200) for who in ("C", "R", "N")]
+    + [(who, "GET", REFERRALS, 403) for who in ("P", "Q", "K", "KN")]
     # A red-flag check: the linked clinician reaches it (P has no open episode: 409).
     + [("C", "POST", CLEARANCES, 409)]
     + [(who, "POST", CLEARANCES, 404) for who in ("R", "N")]
@@ -144,3 +147,31 @@ def test_the_coach_cannot_reach_the_clinical_record_even_when_linked(
         )
         assert answer.status_code == 403
         assert "private note" not in answer.text
+
+
+def test_the_referral_queue_shows_and_acknowledges_only_live_linked_patients(
+    client: TestClient, world: World
+) -> None:
+    p = world.accounts["P"]
+    put_log(client, p, datetime.now(UTC).date(), red_flags=["new_weakness"])
+    linked = client.get(REFERRALS, headers=world.accounts["C"].headers).json()["items"]
+    assert [(i["patient_id"], i["level"]) for i in linked] == [(world.patient_id, "urgent")]
+    item = linked[0]["id"]
+    for who in ("R", "N"):  # revoked, never linked: the item is not theirs to see
+        assert client.get(REFERRALS, headers=world.accounts[who].headers).json()["items"] == []
+        refused = client.post(
+            f"{REFERRALS}/{item}/acknowledge", headers=world.accounts[who].headers
+        )
+        assert refused.status_code == 404 and "Patient P" not in refused.text
+    for who in ("P", "Q", "K", "KN"):
+        refused = client.post(
+            f"{REFERRALS}/{item}/acknowledge", headers=world.accounts[who].headers
+        )
+        assert refused.status_code == 403
+    unknown = client.post(
+        f"{REFERRALS}/00000000-0000-0000-0000-000000000000/acknowledge",
+        headers=world.accounts["C"].headers,
+    )
+    assert unknown.status_code == 404
+    done = client.post(f"{REFERRALS}/{item}/acknowledge", headers=world.accounts["C"].headers)
+    assert done.status_code == 201
