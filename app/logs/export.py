@@ -112,14 +112,32 @@ def export_csv(session: Session, patient: User, now: datetime) -> str:
         record = records.get(log.log_date)
         row = [log.log_date.isoformat(), *(values[name] for name in LOG_FIELDS)]
         row += [record.decision if record else None, record.referral if record else None]
-        writer.writerow(["" if value is None else _csv_safe(value) for value in row])
+        writer.writerow(["" if value is None else neutralise_formula(value) for value in row])
     return out.getvalue()
 
 
-def _csv_safe(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in free text (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+# What starts a formula in a spreadsheet (OWASP "CSV injection"), in ASCII and the fullwidth
+# and small forms some spreadsheets fold to ASCII; tab and carriage return as in OWASP's list.
+FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b")
+# Characters a spreadsheet skips, or a reader does not see, before a formula: every Unicode
+# space and line break (str.isspace: NBSP, ideographic space, ...), the byte order mark and the
+# zero-width characters (not spaces to Python).
+_SKIPPED = "\ufeff\u200b\u200c\u200d\u2060\u180e"
+
+
+def neutralise_formula(value: Any) -> Any:
+    """Text that a spreadsheet could run as a formula gets a leading apostrophe (read as text).
+
+    The first character that counts is the first one that is neither a space of any kind nor
+    one of the invisible characters in `_SKIPPED`: " \u00a0=1" and "\ufeff\uff0b1" are formulas too.
+    """
+    if not isinstance(value, str):
+        return value
+    for char in value:
+        if char in FORMULA_STARTS:
+            return "'" + value
+        if not (char.isspace() or char in _SKIPPED):
+            return value
     return value
 
 
