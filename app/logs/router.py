@@ -40,7 +40,10 @@ async def put_log(
     session: SessionDep,
     if_match: Annotated[str | None, Header(max_length=512)] = None,
 ) -> FastJSON:
-    """Create (201) or fully replace (200) one day's log; answers with that day's guidance."""
+    """Create (201) or fully replace (200) one day's log; answers with that day's guidance.
+
+    `log_date` may be from 2 years (730 days) before the account was created, in your time
+    zone, up to tomorrow; any other date is 422."""
     saved = await run_db(
         service.save_daily_log,
         session,
@@ -82,7 +85,10 @@ async def list_logs(
     start: Annotated[IsoDate | None, Query(alias="from")] = None,
     end: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> FastJSON:
-    """Logs from `from` to `to` (default: the last 28 days), by date, with each day's decision."""
+    """Logs from `from` to `to` (default: the last 28 days), by date, with each day's decision.
+
+    Neither may be before the first day a log may have (2 years before the account was
+    created): 422."""
     days = await run_db(
         service.list_logs, session, patient=patient, start=start, end=end, now=utcnow()
     )
@@ -103,7 +109,10 @@ async def get_guidance(
     session: SessionDep,
     day: Annotated[IsoDate | None, Query(alias="date")] = None,
 ) -> FastJSON:
-    """The guidance for a date (default: today in the patient's time zone)."""
+    """The guidance for a date (default: today in the patient's time zone).
+
+    `date` may be from 2 years (730 days) before the account was created up to tomorrow, as
+    a log's date; any other date is 422."""
     now = utcnow()
     target = day or today_in(patient.timezone, now)
     service.check_log_date(patient, target, now, field="date")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -21,6 +21,9 @@ from app.models import User
 
 LOG_FIELDS = tuple(LogFields.model_fields)
 MAX_RANGE_DAYS = 366
+# How far back a log may be dated: 2 years before the account was created (README, "Limits").
+# A write recomputes every later day, so the history a backfill can reach is bounded too.
+BACKFILL_DAYS = 730
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +63,23 @@ def lock_patient(session: Session, patient_id: uuid.UUID) -> None:
         session.connection().execute(statements.LOCK_PATIENT, {"pid": patient_id}).one()
 
 
+def earliest_log_date(patient: User) -> date:
+    """The first date a log may have: BACKFILL_DAYS (2 years) before the day the account was
+    created, in the patient's time zone."""
+    created = patient.created_at
+    if created.tzinfo is None:  # stored as UTC without an offset
+        created = created.replace(tzinfo=UTC)
+    return today_in(patient.timezone, created) - timedelta(days=BACKFILL_DAYS)
+
+
 def check_log_date(patient: User, day: date, now: datetime, field: str = "log_date") -> None:
-    """Refuse dates after tomorrow in the patient's time zone."""
+    """Refuse dates before `earliest_log_date` or after tomorrow in the patient's time zone."""
+    earliest = earliest_log_date(patient)
+    if day < earliest:
+        raise InvalidInput(
+            field,
+            f"must be on or after {earliest.isoformat()} (2 years before the account was created)",
+        )
     tomorrow = today_in(patient.timezone, now) + timedelta(days=1)
     if day > tomorrow:
         raise InvalidInput(field, f"must be on or before {tomorrow.isoformat()} (tomorrow)")
@@ -167,8 +185,14 @@ def list_logs(
     session: Session, patient: User, start: date | None, end: date | None, now: datetime
 ) -> list[LoggedDay]:
     today = today_in(patient.timezone, now)
+    earliest = earliest_log_date(patient)
+    for name, day in (("from", start), ("to", end)):
+        if day is not None and day < earliest:
+            raise InvalidInput(
+                name, f"must be on or after {earliest.isoformat()} (the first day a log may have)"
+            )
     end = end or today
-    start = start or end - timedelta(days=27)
+    start = start or max(end - timedelta(days=27), earliest)
     if start > end:
         raise InvalidInput("from", "must be on or before `to`")
     if (end - start).days >= MAX_RANGE_DAYS:
