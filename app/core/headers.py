@@ -1,4 +1,8 @@
-"""Security headers on every response (a pure ASGI middleware: no per-request task overhead)."""
+"""Security headers on every response (a pure ASGI middleware: no per-request task overhead).
+
+API answers carry health data or tokens: unless a route says otherwise (the polled lists say
+`private, no-cache` and revalidate with ETags), they are `Cache-Control: no-store` (RFC 6749
+section 5.1 for tokens), errors included. A 304 keeps the headers its route gave it."""
 
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ COMMON = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
 ]
 HSTS = (b"strict-transport-security", b"max-age=63072000; includeSubDomains")
+API_PREFIX = "/api/"
+NO_STORE = (b"cache-control", b"no-store")
 
 
 class SecurityHeaders:
@@ -41,13 +47,15 @@ class SecurityHeaders:
         extra = [*COMMON, (b"content-security-policy", csp.encode())]
         if scope.get("scheme") == "https":
             extra.append(HSTS)
+        api = path.startswith(API_PREFIX)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [
-                    header for header in extra if header[0] not in present
-                ]
+                added = [header for header in extra if header[0] not in present]
+                if api and message["status"] != 304 and NO_STORE[0] not in present:
+                    added.append(NO_STORE)
+                message["headers"] = list(message.get("headers", [])) + added
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
