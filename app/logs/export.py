@@ -10,7 +10,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.core.clock import today_in
 from app.core.db import begin_snapshot
+from app.logs.backlog import finish_pending
 from app.logs.fhir import fhir_bundle
 from app.logs.records import current_rows, guidances_between
 from app.logs.service import LOG_FIELDS
@@ -31,6 +33,7 @@ def _logs(session: Session, patient: User) -> list[DailyLog]:
 
 
 def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any]:
+    finish_pending(session, patient.id, today_in(patient.timezone, now), now)
     begin_snapshot(session)
     logs = _logs(session, patient)
     decisions = guidances_between(session, patient.id, logs[0].log_date, date.max) if logs else []
@@ -100,6 +103,7 @@ def _values(log: DailyLog) -> dict[str, Any]:
 
 def export_csv(session: Session, patient: User, now: datetime) -> str:
     """One row per logged day; a value not logged is an empty cell, never 0."""
+    finish_pending(session, patient.id, today_in(patient.timezone, now), now)
     begin_snapshot(session)
     logs = _logs(session, patient)
     records = current_rows(session, patient.id, logs[0].log_date, date.max) if logs else {}

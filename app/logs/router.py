@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response, status
 from fastapi.responses import JSONResponse
+from sqlmodel import Session
 
 from app.auth.deps import PatientUser
 from app.core.clock import today_in, utcnow
@@ -15,8 +17,16 @@ from app.core.responses import FastJSON
 from app.core.types import IsoDate
 from app.logs import export, service
 from app.logs.schemas import GuidanceOut, LogIn, LogList, LogWithGuidance
+from app.models import User
 
 router = APIRouter(prefix="/api/v1/me", tags=["daily logs"], responses=problem_responses(403))
+
+
+async def _finish_backlog(session: Session, patient: User) -> None:
+    """The later days a write left pending, one short transaction each (app/logs/backlog.py);
+    this worker's other requests run between them."""
+    while await run_db(service.continue_recompute, session, patient=patient, now=utcnow()):
+        await asyncio.sleep(0)
 
 
 def _envelope(saved: service.SavedLog, status_code: int = 200) -> FastJSON:
@@ -53,6 +63,8 @@ async def put_log(
         now=utcnow(),
         if_match=if_match,
     )
+    if saved.pending:
+        await _finish_backlog(session, patient)
     return _envelope(saved, status.HTTP_201_CREATED if saved.created else status.HTTP_200_OK)
 
 
@@ -72,9 +84,11 @@ async def get_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) 
 )
 async def delete_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) -> Response:
     """Delete one day's log; the decisions of later days are recomputed."""
-    await run_db(
+    pending = await run_db(
         service.delete_daily_log, session, patient=patient, log_date=log_date, now=utcnow()
     )
+    if pending:
+        await _finish_backlog(session, patient)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -12,8 +11,17 @@ from sqlmodel import Session
 from app.core.clock import today_in
 from app.core.db import writing
 from app.core.errors import InvalidInput, NotFound, PreconditionFailed
-from app.logs import statements, store
-from app.logs.decisions import recompute, stale
+from app.logs import store
+from app.logs.backlog import (
+    continue_pending,
+    finish_pending,
+    pending_from,
+    recompute_from,
+)
+from app.logs.backlog import (
+    lock_patient as lock_patient,
+)
+from app.logs.decisions import is_current, recompute
 from app.logs.records import RecordRow, StoredGuidance, current_guidance, current_rows, supersede
 from app.logs.schemas import LogFields, LogIn
 from app.logs.status import refresh_status
@@ -32,6 +40,7 @@ class SavedLog:
     guidance: dict[str, Any]
     etag: str
     created: bool
+    pending: bool = False  # later days are left to `continue_pending` (app/logs/backlog.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +64,6 @@ def log_view(log: dict[str, Any]) -> dict[str, Any]:
 
 def etag_of(log: dict[str, Any], record: RecordRow) -> str:
     return f'"{log["id"].hex[:16]}-{log["version"]}-{record.id}"'
-
-
-def lock_patient(session: Session, patient_id: uuid.UUID) -> None:
-    """Serialise one patient's writes (PostgreSQL row lock; SQLite's write lock already does)."""
-    if session.get_bind().dialect.name != "sqlite":
-        session.connection().execute(statements.LOCK_PATIENT, {"pid": patient_id}).one()
 
 
 def earliest_log_date(patient: User) -> date:
@@ -107,8 +110,11 @@ def save_daily_log(
     now: datetime,
     if_match: str | None = None,
 ) -> SavedLog:
-    """Create or fully replace one day's log, then recompute that day and the days after it."""
+    """Create or fully replace one day's log, then recompute that day and the 27 after it; the
+    later days are left to `continue_pending` (SavedLog.pending, app/logs/backlog.py)."""
     check_log_date(patient, log_date, now)
+    today = today_in(patient.timezone, now)
+    finish_pending(session, patient.id, today, now, up_to=log_date)  # an earlier backlog first
     with writing(session):
         lock_patient(session, patient.id)
         log = store.find_log(session, patient.id, log_date)
@@ -116,9 +122,12 @@ def save_daily_log(
         _check_if_match(if_match, log, found.record if found else None)
         incoming = data.model_dump()
         unchanged = log is not None and all(log[name] == value for name, value in incoming.items())
-        today = today_in(patient.timezone, now)
-        fresh = found is not None and not stale(found.record, today)
-        if log is not None and unchanged and found is not None and fresh:
+        if (
+            log is not None
+            and unchanged
+            and found is not None
+            and is_current(found, log_date, today)
+        ):
             return SavedLog(log, found.guidance, etag_of(log, found.record), created=False)
         values = {**incoming, "updated_at": now}
         if log is None:
@@ -129,15 +138,35 @@ def save_daily_log(
             created = False
             log = store.replace_log(session, log, values)
         revision = store.add_revision(session, patient.id, log_date, log["version"], incoming, now)
-        end = max(today, log_date)
-        done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision)
-        refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
+        progress = recompute_from(
+            session,
+            patient.id,
+            log_date,
+            today,
+            "log_written",
+            now,
+            force_start=True,
+            revision=revision,
+        )
+        done = progress.done
+        if progress.complete:
+            refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
     guidance = done.guidance.get(log_date) or (found.guidance if found else {})
-    return SavedLog(log, guidance, etag_of(log, done.records[log_date]), created=created)
+    etag = etag_of(log, done.records[log_date])
+    return SavedLog(log, guidance, etag, created=created, pending=not progress.complete)
 
 
-def delete_daily_log(session: Session, patient: User, log_date: date, now: datetime) -> None:
+def continue_recompute(session: Session, patient: User, now: datetime) -> bool:
+    """One follow-up transaction of the patient's backlog; True while more remain."""
+    return continue_pending(session, patient.id, today_in(patient.timezone, now), now)
+
+
+def delete_daily_log(session: Session, patient: User, log_date: date, now: datetime) -> bool:
+    """Delete one day's log and recompute the days after it; True when later days are left to
+    `continue_recompute`."""
+    today = today_in(patient.timezone, now)
+    finish_pending(session, patient.id, today, now, up_to=log_date)
     with writing(session):
         lock_patient(session, patient.id)
         log = store.find_log(session, patient.id, log_date)
@@ -148,24 +177,37 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
         record = current_rows(session, patient.id, log_date, log_date).get(log_date)
         if record is not None:
             supersede(session, record.id, now)
-        today = today_in(patient.timezone, now)
-        end = max(today, log_date)
-        done = recompute(
-            session, patient.id, log_date, end, "log_deleted", now, include_start=False
-        )
-        refresh_status(session, patient.id, today, now, recomputed=done)
+        progress = recompute_from(session, patient.id, log_date, today, "log_deleted", now)
+        if progress.complete:
+            refresh_status(session, patient.id, today, now, recomputed=progress.done)
+    return not progress.complete
 
 
 def guidance_for(session: Session, patient: User, day: date, now: datetime) -> StoredGuidance:
-    """The stored decision for `day`, computed from the history first if there is none yet."""
+    """The stored decision for `day`, computed from the history first if there is none yet (or
+    if it is in the patient's backlog: the backlog is decided up to `day` first)."""
+    today = today_in(patient.timezone, now)
     found = current_guidance(session, patient.id, day)
-    if found is not None and not stale(found.record, today_in(patient.timezone, now)):
+    if is_current(found, day, today):
+        assert found is not None
+        return found
+    finish_pending(session, patient.id, today, now, up_to=day)
+    found = current_guidance(session, patient.id, day)
+    if is_current(found, day, today):
+        assert found is not None
         return found
     with writing(session):
         lock_patient(session, patient.id)
-        done = recompute(session, patient.id, day, day, "requested", now)
-        today = today_in(patient.timezone, now)
-        refresh_status(session, patient.id, today, now, recomputed=done)
+        pending = pending_from(session, patient.id)
+        if pending is not None and pending <= day:  # a write came in between: decide from it
+            progress = recompute_from(
+                session, patient.id, day, today, "requested", now, force_start=True
+            )
+            done = progress.done
+        else:
+            done = recompute(session, patient.id, day, day, "requested", now)
+        if pending_from(session, patient.id) is None:
+            refresh_status(session, patient.id, today, now, recomputed=done)
     if day in done.guidance:
         return StoredGuidance(done.records[day], done.guidance[day])
     again = current_guidance(session, patient.id, day)
@@ -197,6 +239,7 @@ def list_logs(
         raise InvalidInput("from", "must be on or before `to`")
     if (end - start).days >= MAX_RANGE_DAYS:
         raise InvalidInput("from", f"the range may span at most {MAX_RANGE_DAYS} days")
+    finish_pending(session, patient.id, today, now, up_to=end)
     logs = store.logs_between(session, patient.id, start, end)
     records = current_rows(session, patient.id, start, end)
     return [LoggedDay(log, records.get(log["log_date"])) for log in logs]
