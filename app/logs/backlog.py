@@ -12,8 +12,9 @@ bench/RESULTS.md), and a tail can be years long. So:
    `patient_status.decisions_pending_from` (the backlog) instead of deciding them.
 2. Each follow-up transaction (`continue_pending`) takes the patient's lock, decides the next
    `CHUNK_DAYS` calendar days from the pending day and moves the mark on, or clears it. The
-   request that made the backlog runs them one by one before it answers, so other writers take
-   the lock between them; a crash leaves the mark, and the next read or write finishes it.
+   request that made the backlog runs them one by one before it answers, pausing `PAUSE_S`
+   between two so that other writers take the lock in between; a crash leaves the mark, and
+   the next read or write of those days finishes it.
 3. Every read of a decision on or after the mark computes the backlog up to that day first
    (`finish_pending(up_to=day)`): the guidance and a day's log (the mark comes with the record,
    in the same statement), log lists, the clinician's record, logs and decision history, the
@@ -46,6 +47,9 @@ from app.logs.status import refresh_status
 
 CHUNK_DAYS = 28  # a written day and the 27 days that read it in their window
 CONTINUED = "recompute_continued"  # the cause of the records a follow-up transaction makes
+# Between two follow-up transactions the request waits this long: a writer of another worker
+# polls for SQLite's lock at most every 20 ms (app.core.db.run_db), so it finds it free.
+PAUSE_S = 0.02
 _DAY = timedelta(days=1)
 
 

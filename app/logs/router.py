@@ -16,6 +16,7 @@ from app.core.openapi import problem_responses
 from app.core.responses import FastJSON
 from app.core.types import IsoDate
 from app.logs import export, service
+from app.logs.backlog import PAUSE_S
 from app.logs.schemas import GuidanceOut, LogIn, LogList, LogWithGuidance
 from app.models import User
 
@@ -26,7 +27,7 @@ async def _finish_backlog(session: Session, patient: User) -> None:
     """The later days a write left pending, one short transaction each (app/logs/backlog.py);
     this worker's other requests run between them."""
     while await run_db(service.continue_recompute, session, patient=patient, now=utcnow()):
-        await asyncio.sleep(0)
+        await asyncio.sleep(PAUSE_S)
 
 
 def _envelope(saved: service.SavedLog, status_code: int = 200) -> FastJSON:
