@@ -13,13 +13,12 @@ APP_CSP = (
     "connect-src 'self'; worker-src 'self'; manifest-src 'self'; font-src 'self'; "
     "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
-# Swagger UI and ReDoc are served by FastAPI from a CDN with an inline bootstrap script.
+# Swagger UI and ReDoc come from the app itself (app/core/api_docs.py), scripts included: no
+# other origin, no inline script. Both set inline styles, and ReDoc searches in a blob: worker.
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-    "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    "font-src 'self' https://fonts.gstatic.com; worker-src 'self' blob:; "
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'"
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; worker-src 'self' blob:; connect-src 'self'; "
+    "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
 DOCS_PATHS = ("/docs", "/redoc")
 COMMON = [
