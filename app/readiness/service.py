@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from app.audit.service import record_list_view
 from app.auth.service import Principal
 from app.core.clock import today_in
-from app.logs.backlog import finish_pending
+from app.logs.backlog import finish_pending, pending_from
 from app.logs.decisions import is_current, load_day_logs, preview_guidance
 from app.logs.records import current_guidance
 from app.models import CareLink, User
@@ -40,7 +40,8 @@ def athletes_readiness(session: Session, coach: User, now: datetime) -> list[dic
 
 def _todays_guidance(session: Session, athlete: User, today: date, now: datetime) -> Guidance:
     found = current_guidance(session, athlete.id, today)
-    if found is not None and found.pending_from is not None and found.pending_from <= today:
+    pending = found.pending_from if found else pending_from(session, athlete.id)
+    if pending is not None and pending <= today:  # decide the athlete's backlog first
         finish_pending(session, athlete.id, today, now, up_to=today)
         found = current_guidance(session, athlete.id, today)
     if found is not None and is_current(found, today, today):

@@ -157,3 +157,24 @@ def test_every_read_of_a_pending_day_computes_it_first(
     guidance = read(client, patient, day)
     assert guidance["referral"] == "urgent", guidance
     assert "RF-5" in {reason["rule"] for reason in guidance["reasons"]}
+
+
+def test_the_clinician_and_the_coach_never_read_a_pending_day_as_current(
+    client: TestClient, db_session: Session, year: tuple[Any, User]
+) -> None:
+    patient, user = year
+    clinician, coach = register(client, "clinician"), register(client, "coach")
+    link(client, patient, clinician)
+    link(client, patient, coach)
+    save_daily_log(db_session, user, FIRST, LogIn(**_day(0) | URGENT), NOW)
+    assert pending_from(db_session, user.id) is not None
+    athletes = client.get("/api/v1/coach/athletes", headers=coach.headers).json()["athletes"]
+    assert athletes[0]["readiness"] == "not_ready"
+    record = client.get(f"/api/v1/clinician/patients/{patient.id}", headers=clinician.headers)
+    assert {d["referral"] for d in record.json()["decisions"]} == {"urgent"}
+    history = client.get(
+        f"/api/v1/clinician/patients/{patient.id}/decisions?date={TODAY}",
+        headers=clinician.headers,
+    ).json()["records"]
+    current = [r for r in history if r["superseded_at"] is None]
+    assert [r["guidance"]["referral"] for r in current] == ["urgent"]
