@@ -130,12 +130,15 @@ def finish_pending(
     today: date,
     now: datetime,
     up_to: date | None = None,
-) -> None:
-    """Run the backlog's transactions until it is empty, or has no day on or before `up_to`.
-    Without a backlog this is one read. Safe to run again after an interruption."""
+) -> bool:
+    """Run the backlog's transactions until it is empty, or has no day on or before `up_to`;
+    True if any ran. Without a backlog this is one read. Safe to run again after an
+    interruption."""
+    ran = False
     while True:
         pending = pending_from(session, patient_id)
         if pending is None or (up_to is not None and pending > up_to):
-            return
+            return ran
+        ran = True
         if not continue_pending(session, patient_id, today, now):
-            return
+            return ran

@@ -1,4 +1,5 @@
-"""The patient's daily-log use cases; each write is one transaction with its decisions."""
+"""The patient's daily-log use cases; each write is one short transaction with its decisions
+(the decisions of days more than 27 days later follow in their own: app/logs/backlog.py)."""
 
 from __future__ import annotations
 
@@ -191,11 +192,11 @@ def guidance_for(session: Session, patient: User, day: date, now: datetime) -> S
     if is_current(found, day, today):
         assert found is not None
         return found
-    finish_pending(session, patient.id, today, now, up_to=day)
-    found = current_guidance(session, patient.id, day)
-    if is_current(found, day, today):
-        assert found is not None
-        return found
+    if finish_pending(session, patient.id, today, now, up_to=day):
+        found = current_guidance(session, patient.id, day)
+        if is_current(found, day, today):
+            assert found is not None
+            return found
     with writing(session):
         lock_patient(session, patient.id)
         pending = pending_from(session, patient.id)
@@ -203,10 +204,11 @@ def guidance_for(session: Session, patient: User, day: date, now: datetime) -> S
             progress = recompute_from(
                 session, patient.id, day, today, "requested", now, force_start=True
             )
-            done = progress.done
+            done, complete = progress.done, progress.complete
         else:
             done = recompute(session, patient.id, day, day, "requested", now)
-        if pending_from(session, patient.id) is None:
+            complete = pending is None
+        if complete:
             refresh_status(session, patient.id, today, now, recomputed=done)
     if day in done.guidance:
         return StoredGuidance(done.records[day], done.guidance[day])
