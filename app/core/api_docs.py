@@ -64,7 +64,7 @@ def install_api_docs(app: FastAPI) -> None:
     )
     redoc = _page(
         f"{app.title} - ReDoc",
-        "",
+        "<style>body { margin: 0; padding: 0; }</style>",
         f'<redoc spec-url="{app.openapi_url}"></redoc>\n'
         f'<script src="{ASSETS_URL}/redoc.standalone.js"></script>',
     )
