@@ -13,9 +13,8 @@ from app.audit.service import record_access
 from app.core.clock import today_in
 from app.core.db import writing
 from app.core.errors import Conflict, InvalidInput
-from app.logs.backlog import finish_pending
+from app.logs.backlog import finish_pending, lock_patient
 from app.logs.episodes import add_clearance, episodes_on, list_clearances
-from app.logs.service import lock_patient
 from app.models import User
 from app.rules import Episode
 from app.sharing.service import LinkedPatient

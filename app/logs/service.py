@@ -13,15 +13,8 @@ from app.core.clock import today_in
 from app.core.db import writing
 from app.core.errors import InvalidInput, NotFound, PreconditionFailed
 from app.logs import store
-from app.logs.backlog import (
-    continue_pending,
-    finish_pending,
-    pending_from,
-    recompute_from,
-)
-from app.logs.backlog import (
-    lock_patient as lock_patient,
-)
+from app.logs.backlog import continue_pending, finish_pending, pending_from, recompute_from
+from app.logs.backlog import lock_patient as lock_patient  # re-exported: the dashboard's import
 from app.logs.decisions import is_current, recompute
 from app.logs.records import RecordRow, StoredGuidance, current_guidance, current_rows, supersede
 from app.logs.schemas import LogFields, LogIn
@@ -30,7 +23,7 @@ from app.models import User
 
 LOG_FIELDS = tuple(LogFields.model_fields)
 MAX_RANGE_DAYS = 366
-# How far back a log may be dated: 2 years before the account was created (README, "Limits").
+# How far back a log may be dated: 2 years before the account was created (README, "Security").
 # A write recomputes every later day, so the history a backfill can reach is bounded too.
 BACKFILL_DAYS = 730
 
