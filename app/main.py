@@ -12,6 +12,7 @@ from fastapi.telemetry import TelemetryConfig
 
 from app.accounts.router import router as accounts_router
 from app.auth.router import router as auth_router
+from app.core.api_docs import install_api_docs
 from app.core.body_limit import BodyLimit
 from app.core.config import get_settings
 from app.core.errors import install_error_handlers
@@ -65,6 +66,8 @@ def create_app() -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served from the app's own assets by install_api_docs
+        redoc_url=None,
         telemetry=None if settings.telemetry else TELEMETRY_OFF,
     )
     install_error_handlers(app)
@@ -78,6 +81,7 @@ def create_app() -> FastAPI:
     app.include_router(dashboard_router)
     app.include_router(readiness_router)
     app.include_router(notify_router)
+    install_api_docs(app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -1,4 +1,8 @@
-"""Security headers on every response (a pure ASGI middleware: no per-request task overhead)."""
+"""Security headers on every response (a pure ASGI middleware: no per-request task overhead).
+
+API answers carry health data or tokens: unless a route says otherwise (the polled lists say
+`private, no-cache` and revalidate with ETags), they are `Cache-Control: no-store` (RFC 6749
+section 5.1 for tokens), errors included. A 304 keeps the headers its route gave it."""
 
 from __future__ import annotations
 
@@ -9,13 +13,12 @@ APP_CSP = (
     "connect-src 'self'; worker-src 'self'; manifest-src 'self'; font-src 'self'; "
     "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
-# Swagger UI and ReDoc are served by FastAPI from a CDN with an inline bootstrap script.
+# Swagger UI and ReDoc come from the app itself (app/core/api_docs.py), scripts included: no
+# other origin, no inline script. Both set inline styles, and ReDoc searches in a blob: worker.
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-    "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    "font-src 'self' https://fonts.gstatic.com; worker-src 'self' blob:; "
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'"
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; worker-src 'self' blob:; connect-src 'self'; "
+    "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
 DOCS_PATHS = ("/docs", "/redoc")
 COMMON = [
@@ -26,6 +29,8 @@ COMMON = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=()"),
 ]
 HSTS = (b"strict-transport-security", b"max-age=63072000; includeSubDomains")
+API_PREFIX = "/api/"
+NO_STORE = (b"cache-control", b"no-store")
 
 
 class SecurityHeaders:
@@ -41,13 +46,15 @@ class SecurityHeaders:
         extra = [*COMMON, (b"content-security-policy", csp.encode())]
         if scope.get("scheme") == "https":
             extra.append(HSTS)
+        api = path.startswith(API_PREFIX)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [
-                    header for header in extra if header[0] not in present
-                ]
+                added = [header for header in extra if header[0] not in present]
+                if api and message["status"] != 304 and NO_STORE[0] not in present:
+                    added.append(NO_STORE)
+                message["headers"] = list(message.get("headers", [])) + added
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -13,8 +13,8 @@ from app.audit.service import record_access
 from app.core.clock import today_in
 from app.core.db import writing
 from app.core.errors import Conflict, InvalidInput
+from app.logs.backlog import finish_pending, lock_patient
 from app.logs.episodes import add_clearance, episodes_on, list_clearances
-from app.logs.service import lock_patient
 from app.models import User
 from app.rules import Episode
 from app.sharing.service import LinkedPatient
@@ -51,9 +51,13 @@ def record_clearance(
                 "checked_on", f"must be on or after {oldest}, when the oldest open episode began"
             )
         closed = tuple(e for e in open_now if e.started_on <= checked_on)
-        row = add_clearance(session, patient.id, clinician.id, checked_on, note, today, now)
+        row, pending = add_clearance(
+            session, patient.id, clinician.id, checked_on, note, today, now
+        )
         detail = {"checked_on": checked_on.isoformat(), "closed": len(closed)}
         record_access(session, clinician, [patient.id], "clearance_recorded", now, detail)
+    if pending:
+        finish_pending(session, patient.id, today, now)
     return RecordedClearance(row.id, checked_on, closed)
 
 

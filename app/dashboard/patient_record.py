@@ -13,7 +13,7 @@ from app.core.clock import today_in
 from app.core.db import writing
 from app.core.errors import InvalidInput
 from app.dashboard.clearances import clearance_views
-from app.logs.decisions import recompute
+from app.logs.backlog import finish_pending, recompute_from
 from app.logs.episodes import episodes_on
 from app.logs.records import guidances_between
 from app.logs.service import LoggedDay, list_logs, lock_patient, log_view
@@ -63,8 +63,9 @@ def read_patient_record(
 ) -> dict[str, Any]:
     """Profile, thresholds with history, and the last 28 days of logs and decisions."""
     patient = linked.patient
+    today = today_in(patient.timezone, now)
+    finish_pending(session, patient.id, today, now, up_to=today)  # no stale decision shown
     with writing(session):  # the read itself is recorded
-        today = today_in(patient.timezone, now)
         start = today - timedelta(days=HISTORY_DAYS - 1)
         days = list_logs(session, patient, start, today, now)
         decisions = guidances_between(session, patient.id, start, today)
@@ -86,6 +87,8 @@ def read_patient_logs(
     end: date | None,
     now: datetime,
 ) -> list[dict[str, Any]]:
+    patient = linked.patient
+    finish_pending(session, patient.id, today_in(patient.timezone, now), now, up_to=end)
     with writing(session):
         days = list_logs(session, linked.patient, start, end, now)
         detail = {"from": str(start) if start else None, "to": str(end) if end else None}
@@ -126,16 +129,9 @@ def change_settings(
         new_phase = phase if phase is not None else current.phase
         add_setting(session, patient.id, effective, new_phase, new_thresholds, clinician.id)
         session.flush()
-        done = recompute(
-            session,
-            patient.id,
-            effective - timedelta(days=1),
-            max(today, effective),
-            "settings_changed",
-            now,
-            include_start=False,
-        )
-        refresh_status(session, patient.id, today, now, recomputed=done)
+        progress = recompute_from(session, patient.id, effective, today, "settings_changed", now)
+        if progress.complete:
+            refresh_status(session, patient.id, today, now, recomputed=progress.done)
         if new_phase != current.phase:
             detail = {"from": current.phase, "to": new_phase, "effective_on": effective.isoformat()}
             record_access(session, clinician, [patient.id], "phase_changed", now, detail)
@@ -143,6 +139,8 @@ def change_settings(
         if changed:
             detail = {"changed": changed, "effective_on": effective.isoformat()}
             record_access(session, clinician, [patient.id], "thresholds_changed", now, detail)
+    if not progress.complete:
+        finish_pending(session, patient.id, today, now)
     return _profile(session, linked, now)
 
 
@@ -150,6 +148,8 @@ def read_decision_history(
     session: Session, clinician: User, linked: LinkedPatient, day: date, now: datetime
 ) -> list[DecisionRecord]:
     """Every decision made for `day`, current and superseded, oldest first, with its inputs."""
+    patient = linked.patient
+    finish_pending(session, patient.id, today_in(patient.timezone, now), now, up_to=day)
     with writing(session):
         rows = list(
             session.exec(

@@ -22,12 +22,20 @@ from app.logs.decision_inputs import (
     load_day_logs,
     load_episode_days,
 )
-from app.logs.records import RecordRow, current_rows, guidance_of
+from app.logs.records import RecordRow, StoredGuidance, current_rows, guidance_of
 from app.models import LogRevision
 from app.patients.settings import load_history
 from app.rules import RULESET_VERSION
 
-__all__ = ["LOOKBACK_DAYS", "Recomputed", "load_day_logs", "preview_guidance", "recompute", "stale"]
+__all__ = [
+    "LOOKBACK_DAYS",
+    "Recomputed",
+    "is_current",
+    "load_day_logs",
+    "preview_guidance",
+    "recompute",
+    "stale",
+]
 
 
 def _load(
@@ -55,8 +63,10 @@ def recompute(
     *,
     include_start: bool = True,
     revision: int | None = None,
+    also: date | None = None,
 ) -> Recomputed:
-    """Recompute `start` and every later day up to `end` that has a log or a record.
+    """Recompute `start` and every later day up to `end` that has a log or a record (and the
+    day `also`, when given and in the range, even without either).
 
     Days are decided in order in memory, so each day's prior decisions are already up to
     date; then the replaced records are superseded in one statement and the new ones inserted
@@ -67,6 +77,7 @@ def recompute(
     targets = sorted(
         {d for d in (*done.logs, *done.records) if start < d <= end}
         | ({start} if include_start else set())
+        | ({also} if also is not None and start <= also <= end else set())
     )
     if revision is None:
         revision = session.execute(
@@ -89,6 +100,14 @@ def preview_guidance(
     if day in done.guidance:
         return done.guidance[day]
     return guidance_of(session, done.records[day].id)
+
+
+def is_current(found: StoredGuidance | None, day: date, today: date) -> bool:
+    """A stored guidance that may be shown as `day`'s: made by this ruleset where it must be
+    (`stale`) and not in the patient's backlog (app/logs/backlog.py)."""
+    if found is None or stale(found.record, today):
+        return False
+    return found.pending_from is None or day < found.pending_from
 
 
 def stale(record: RecordRow | None, today: date) -> bool:

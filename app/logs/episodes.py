@@ -8,8 +8,9 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from app.logs.backlog import recompute_from
 from app.logs.decision_inputs import load_clearances, load_episode_days
-from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs, recompute
+from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs
 from app.logs.status import refresh_status
 from app.models import RedFlagClearance
 from app.rules import Episode
@@ -35,8 +36,9 @@ def add_clearance(
     note: str | None,
     today: date,
     now: datetime,
-) -> RedFlagClearance:
-    """Store a check and recompute the decisions from its date (inside the caller's write)."""
+) -> tuple[RedFlagClearance, bool]:
+    """Store a check and recompute the decisions from its date (inside the caller's write);
+    True when later days are left to the backlog (app/logs/backlog.py)."""
     clearance = RedFlagClearance(
         patient_id=patient_id,
         clinician_id=clinician_id,
@@ -46,9 +48,12 @@ def add_clearance(
     )
     session.add(clearance)
     session.flush()
-    done = recompute(session, patient_id, checked_on, today, "clearance_recorded", now)
-    refresh_status(session, patient_id, today, now, recomputed=done)
-    return clearance
+    progress = recompute_from(
+        session, patient_id, checked_on, today, "clearance_recorded", now, force_start=True
+    )
+    if progress.complete:
+        refresh_status(session, patient_id, today, now, recomputed=progress.done)
+    return clearance, not progress.complete
 
 
 def list_clearances(session: Session, patient_id: uuid.UUID) -> list[RedFlagClearance]:

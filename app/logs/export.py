@@ -10,7 +10,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.core.clock import today_in
 from app.core.db import begin_snapshot
+from app.logs.backlog import finish_pending
 from app.logs.fhir import fhir_bundle
 from app.logs.records import current_rows, guidances_between
 from app.logs.service import LOG_FIELDS
@@ -31,6 +33,7 @@ def _logs(session: Session, patient: User) -> list[DailyLog]:
 
 
 def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any]:
+    finish_pending(session, patient.id, today_in(patient.timezone, now), now)
     begin_snapshot(session)
     logs = _logs(session, patient)
     decisions = guidances_between(session, patient.id, logs[0].log_date, date.max) if logs else []
@@ -100,6 +103,7 @@ def _values(log: DailyLog) -> dict[str, Any]:
 
 def export_csv(session: Session, patient: User, now: datetime) -> str:
     """One row per logged day; a value not logged is an empty cell, never 0."""
+    finish_pending(session, patient.id, today_in(patient.timezone, now), now)
     begin_snapshot(session)
     logs = _logs(session, patient)
     records = current_rows(session, patient.id, logs[0].log_date, date.max) if logs else {}
@@ -112,14 +116,32 @@ def export_csv(session: Session, patient: User, now: datetime) -> str:
         record = records.get(log.log_date)
         row = [log.log_date.isoformat(), *(values[name] for name in LOG_FIELDS)]
         row += [record.decision if record else None, record.referral if record else None]
-        writer.writerow(["" if value is None else _csv_safe(value) for value in row])
+        writer.writerow(["" if value is None else neutralise_formula(value) for value in row])
     return out.getvalue()
 
 
-def _csv_safe(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in free text (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
+# What starts a formula in a spreadsheet (OWASP "CSV injection"), in ASCII and the fullwidth
+# and small forms some spreadsheets fold to ASCII; tab and carriage return as in OWASP's list.
+FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b")
+# Characters a spreadsheet skips, or a reader does not see, before a formula: every Unicode
+# space and line break (str.isspace: NBSP, ideographic space, ...), the byte order mark and the
+# zero-width characters (not spaces to Python).
+_SKIPPED = "\ufeff\u200b\u200c\u200d\u2060\u180e"
+
+
+def neutralise_formula(value: Any) -> Any:
+    """Text that a spreadsheet could run as a formula gets a leading apostrophe (read as text).
+
+    The first character that counts is the first one that is neither a space of any kind nor
+    one of the invisible characters in `_SKIPPED`: " \u00a0=1" and "\ufeff\uff0b1" are formulas too.
+    """
+    if not isinstance(value, str):
+        return value
+    for char in value:
+        if char in FORMULA_STARTS:
+            return "'" + value
+        if not (char.isspace() or char in _SKIPPED):
+            return value
     return value
 
 

@@ -21,9 +21,9 @@ from app.core.clock import today_in
 from app.core.db import writing
 from app.core.errors import Conflict
 from app.logs import store
+from app.logs.backlog import lock_patient
 from app.logs.decisions import recompute
 from app.logs.schemas import LogIn
-from app.logs.service import lock_patient
 from app.logs.status import refresh_status
 from app.models import DailyLog, User
 from app.patients.settings import add_setting

@@ -35,10 +35,12 @@ class RecordRow:
 
 @dataclass(frozen=True, slots=True)
 class StoredGuidance:
-    """A day's current record and the guidance it stored."""
+    """A day's current record and the guidance it stored; `pending_from` is the patient's
+    backlog (app/logs/backlog.py) when it was read: a record on or after it may be stale."""
 
     record: RecordRow
     guidance: dict[str, Any]
+    pending_from: date | None = None
 
 
 # The RecordRow fields of a row of statements.RECORD_COLUMNS (positions looked up by name once).
@@ -74,7 +76,9 @@ def current_guidance(session: Session, patient_id: uuid.UUID, day: date) -> Stor
         .execute(statements.CURRENT_WITH_GUIDANCE, _window(patient_id, day, day))
         .first()
     )
-    return StoredGuidance(_record(row), as_current(row.guidance)) if row else None
+    if row is None:
+        return None
+    return StoredGuidance(_record(row), as_current(row.guidance), row.pending_from)
 
 
 def guidance_of(session: Session, record_id: int) -> dict[str, Any]:

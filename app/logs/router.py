@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Response, status
 from fastapi.responses import JSONResponse
+from sqlmodel import Session
 
 from app.auth.deps import PatientUser
 from app.core.clock import today_in, utcnow
@@ -14,9 +16,18 @@ from app.core.openapi import problem_responses
 from app.core.responses import FastJSON
 from app.core.types import IsoDate
 from app.logs import export, service
+from app.logs.backlog import PAUSE_S
 from app.logs.schemas import GuidanceOut, LogIn, LogList, LogWithGuidance
+from app.models import User
 
 router = APIRouter(prefix="/api/v1/me", tags=["daily logs"], responses=problem_responses(403))
+
+
+async def _finish_backlog(session: Session, patient: User) -> None:
+    """The later days a write left pending, one short transaction each (app/logs/backlog.py);
+    this worker's other requests run between them."""
+    while await run_db(service.continue_recompute, session, patient=patient, now=utcnow()):
+        await asyncio.sleep(PAUSE_S)
 
 
 def _envelope(saved: service.SavedLog, status_code: int = 200) -> FastJSON:
@@ -40,7 +51,10 @@ async def put_log(
     session: SessionDep,
     if_match: Annotated[str | None, Header(max_length=512)] = None,
 ) -> FastJSON:
-    """Create (201) or fully replace (200) one day's log; answers with that day's guidance."""
+    """Create (201) or fully replace (200) one day's log; answers with that day's guidance.
+
+    `log_date` may be from 2 years (730 days) before the account was created, in your time
+    zone, up to tomorrow; any other date is 422."""
     saved = await run_db(
         service.save_daily_log,
         session,
@@ -50,6 +64,8 @@ async def put_log(
         now=utcnow(),
         if_match=if_match,
     )
+    if saved.pending:
+        await _finish_backlog(session, patient)
     return _envelope(saved, status.HTTP_201_CREATED if saved.created else status.HTTP_200_OK)
 
 
@@ -69,9 +85,11 @@ async def get_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) 
 )
 async def delete_log(log_date: IsoDate, patient: PatientUser, session: SessionDep) -> Response:
     """Delete one day's log; the decisions of later days are recomputed."""
-    await run_db(
+    pending = await run_db(
         service.delete_daily_log, session, patient=patient, log_date=log_date, now=utcnow()
     )
+    if pending:
+        await _finish_backlog(session, patient)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -82,7 +100,10 @@ async def list_logs(
     start: Annotated[IsoDate | None, Query(alias="from")] = None,
     end: Annotated[IsoDate | None, Query(alias="to")] = None,
 ) -> FastJSON:
-    """Logs from `from` to `to` (default: the last 28 days), by date, with each day's decision."""
+    """Logs from `from` to `to` (default: the last 28 days), by date, with each day's decision.
+
+    Neither may be before the first day a log may have (2 years before the account was
+    created): 422."""
     days = await run_db(
         service.list_logs, session, patient=patient, start=start, end=end, now=utcnow()
     )
@@ -103,7 +124,10 @@ async def get_guidance(
     session: SessionDep,
     day: Annotated[IsoDate | None, Query(alias="date")] = None,
 ) -> FastJSON:
-    """The guidance for a date (default: today in the patient's time zone)."""
+    """The guidance for a date (default: today in the patient's time zone).
+
+    `date` may be from 2 years (730 days) before the account was created up to tomorrow, as
+    a log's date; any other date is 422."""
     now = utcnow()
     target = day or today_in(patient.timezone, now)
     service.check_log_date(patient, target, now, field="date")

@@ -1,10 +1,10 @@
-"""The patient's daily-log use cases; each write is one transaction with its decisions."""
+"""The patient's daily-log use cases; each write is one short transaction with its decisions
+(the decisions of days more than 27 days later follow in their own: app/logs/backlog.py)."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -12,8 +12,10 @@ from sqlmodel import Session
 from app.core.clock import today_in
 from app.core.db import writing
 from app.core.errors import InvalidInput, NotFound, PreconditionFailed
-from app.logs import statements, store
-from app.logs.decisions import recompute, stale
+from app.logs import store
+from app.logs.backlog import continue_pending, finish_pending, pending_from, recompute_from
+from app.logs.backlog import lock_patient as lock_patient  # re-exported: the dashboard's import
+from app.logs.decisions import is_current, recompute
 from app.logs.records import RecordRow, StoredGuidance, current_guidance, current_rows, supersede
 from app.logs.schemas import LogFields, LogIn
 from app.logs.status import refresh_status
@@ -21,6 +23,9 @@ from app.models import User
 
 LOG_FIELDS = tuple(LogFields.model_fields)
 MAX_RANGE_DAYS = 366
+# How far back a log may be dated: 2 years before the account was created (README, "Security").
+# A write recomputes every later day, so the history a backfill can reach is bounded too.
+BACKFILL_DAYS = 730
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +34,7 @@ class SavedLog:
     guidance: dict[str, Any]
     etag: str
     created: bool
+    pending: bool = False  # later days are left to `continue_pending` (app/logs/backlog.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +60,23 @@ def etag_of(log: dict[str, Any], record: RecordRow) -> str:
     return f'"{log["id"].hex[:16]}-{log["version"]}-{record.id}"'
 
 
-def lock_patient(session: Session, patient_id: uuid.UUID) -> None:
-    """Serialise one patient's writes (PostgreSQL row lock; SQLite's write lock already does)."""
-    if session.get_bind().dialect.name != "sqlite":
-        session.connection().execute(statements.LOCK_PATIENT, {"pid": patient_id}).one()
+def earliest_log_date(patient: User) -> date:
+    """The first date a log may have: BACKFILL_DAYS (2 years) before the day the account was
+    created, in the patient's time zone."""
+    created = patient.created_at
+    if created.tzinfo is None:  # stored as UTC without an offset
+        created = created.replace(tzinfo=UTC)
+    return today_in(patient.timezone, created) - timedelta(days=BACKFILL_DAYS)
 
 
 def check_log_date(patient: User, day: date, now: datetime, field: str = "log_date") -> None:
-    """Refuse dates after tomorrow in the patient's time zone."""
+    """Refuse dates before `earliest_log_date` or after tomorrow in the patient's time zone."""
+    earliest = earliest_log_date(patient)
+    if day < earliest:
+        raise InvalidInput(
+            field,
+            f"must be on or after {earliest.isoformat()} (2 years before the account was created)",
+        )
     tomorrow = today_in(patient.timezone, now) + timedelta(days=1)
     if day > tomorrow:
         raise InvalidInput(field, f"must be on or before {tomorrow.isoformat()} (tomorrow)")
@@ -89,8 +104,11 @@ def save_daily_log(
     now: datetime,
     if_match: str | None = None,
 ) -> SavedLog:
-    """Create or fully replace one day's log, then recompute that day and the days after it."""
+    """Create or fully replace one day's log, then recompute that day and the 27 after it; the
+    later days are left to `continue_pending` (SavedLog.pending, app/logs/backlog.py)."""
     check_log_date(patient, log_date, now)
+    today = today_in(patient.timezone, now)
+    finish_pending(session, patient.id, today, now, up_to=log_date)  # an earlier backlog first
     with writing(session):
         lock_patient(session, patient.id)
         log = store.find_log(session, patient.id, log_date)
@@ -98,9 +116,12 @@ def save_daily_log(
         _check_if_match(if_match, log, found.record if found else None)
         incoming = data.model_dump()
         unchanged = log is not None and all(log[name] == value for name, value in incoming.items())
-        today = today_in(patient.timezone, now)
-        fresh = found is not None and not stale(found.record, today)
-        if log is not None and unchanged and found is not None and fresh:
+        if (
+            log is not None
+            and unchanged
+            and found is not None
+            and is_current(found, log_date, today)
+        ):
             return SavedLog(log, found.guidance, etag_of(log, found.record), created=False)
         values = {**incoming, "updated_at": now}
         if log is None:
@@ -111,15 +132,35 @@ def save_daily_log(
             created = False
             log = store.replace_log(session, log, values)
         revision = store.add_revision(session, patient.id, log_date, log["version"], incoming, now)
-        end = max(today, log_date)
-        done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision)
-        refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
+        progress = recompute_from(
+            session,
+            patient.id,
+            log_date,
+            today,
+            "log_written",
+            now,
+            force_start=True,
+            revision=revision,
+        )
+        done = progress.done
+        if progress.complete:
+            refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
     guidance = done.guidance.get(log_date) or (found.guidance if found else {})
-    return SavedLog(log, guidance, etag_of(log, done.records[log_date]), created=created)
+    etag = etag_of(log, done.records[log_date])
+    return SavedLog(log, guidance, etag, created=created, pending=not progress.complete)
 
 
-def delete_daily_log(session: Session, patient: User, log_date: date, now: datetime) -> None:
+def continue_recompute(session: Session, patient: User, now: datetime) -> bool:
+    """One follow-up transaction of the patient's backlog; True while more remain."""
+    return continue_pending(session, patient.id, today_in(patient.timezone, now), now)
+
+
+def delete_daily_log(session: Session, patient: User, log_date: date, now: datetime) -> bool:
+    """Delete one day's log and recompute the days after it; True when later days are left to
+    `continue_recompute`."""
+    today = today_in(patient.timezone, now)
+    finish_pending(session, patient.id, today, now, up_to=log_date)
     with writing(session):
         lock_patient(session, patient.id)
         log = store.find_log(session, patient.id, log_date)
@@ -130,24 +171,38 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
         record = current_rows(session, patient.id, log_date, log_date).get(log_date)
         if record is not None:
             supersede(session, record.id, now)
-        today = today_in(patient.timezone, now)
-        end = max(today, log_date)
-        done = recompute(
-            session, patient.id, log_date, end, "log_deleted", now, include_start=False
-        )
-        refresh_status(session, patient.id, today, now, recomputed=done)
+        progress = recompute_from(session, patient.id, log_date, today, "log_deleted", now)
+        if progress.complete:
+            refresh_status(session, patient.id, today, now, recomputed=progress.done)
+    return not progress.complete
 
 
 def guidance_for(session: Session, patient: User, day: date, now: datetime) -> StoredGuidance:
-    """The stored decision for `day`, computed from the history first if there is none yet."""
+    """The stored decision for `day`, computed from the history first if there is none yet (or
+    if it is in the patient's backlog: the backlog is decided up to `day` first)."""
+    today = today_in(patient.timezone, now)
     found = current_guidance(session, patient.id, day)
-    if found is not None and not stale(found.record, today_in(patient.timezone, now)):
+    if is_current(found, day, today):
+        assert found is not None
         return found
+    if finish_pending(session, patient.id, today, now, up_to=day):
+        found = current_guidance(session, patient.id, day)
+        if is_current(found, day, today):
+            assert found is not None
+            return found
     with writing(session):
         lock_patient(session, patient.id)
-        done = recompute(session, patient.id, day, day, "requested", now)
-        today = today_in(patient.timezone, now)
-        refresh_status(session, patient.id, today, now, recomputed=done)
+        pending = pending_from(session, patient.id)
+        if pending is not None and pending <= day:  # a write came in between: decide from it
+            progress = recompute_from(
+                session, patient.id, day, today, "requested", now, force_start=True
+            )
+            done, complete = progress.done, progress.complete
+        else:
+            done = recompute(session, patient.id, day, day, "requested", now)
+            complete = pending is None
+        if complete:
+            refresh_status(session, patient.id, today, now, recomputed=done)
     if day in done.guidance:
         return StoredGuidance(done.records[day], done.guidance[day])
     again = current_guidance(session, patient.id, day)
@@ -167,12 +222,19 @@ def list_logs(
     session: Session, patient: User, start: date | None, end: date | None, now: datetime
 ) -> list[LoggedDay]:
     today = today_in(patient.timezone, now)
+    earliest = earliest_log_date(patient)
+    for name, day in (("from", start), ("to", end)):
+        if day is not None and day < earliest:
+            raise InvalidInput(
+                name, f"must be on or after {earliest.isoformat()} (the first day a log may have)"
+            )
     end = end or today
-    start = start or end - timedelta(days=27)
+    start = start or max(end - timedelta(days=27), earliest)
     if start > end:
         raise InvalidInput("from", "must be on or before `to`")
     if (end - start).days >= MAX_RANGE_DAYS:
         raise InvalidInput("from", f"the range may span at most {MAX_RANGE_DAYS} days")
+    finish_pending(session, patient.id, today, now, up_to=end)
     logs = store.logs_between(session, patient.id, start, end)
     records = current_rows(session, patient.id, start, end)
     return [LoggedDay(log, records.get(log["log_date"])) for log in logs]

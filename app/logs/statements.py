@@ -95,7 +95,16 @@ _CURRENT = (
     RECORDS.c.decision_date <= bindparam("end"),
 )
 CURRENT_RECORDS = select(*RECORD_COLUMNS).where(*_CURRENT)
-CURRENT_WITH_GUIDANCE = select(*RECORD_COLUMNS, RECORDS.c.guidance).where(*_CURRENT)
+# The patient's pending day (app/logs/backlog.py) comes with the record: a read of a day the
+# backlog still covers computes it first, at no extra query on the hot path.
+PENDING_FROM = (
+    select(STATUS.c.decisions_pending_from)
+    .where(STATUS.c.patient_id == bindparam("pid"))
+    .scalar_subquery()
+)
+CURRENT_WITH_GUIDANCE = select(
+    *RECORD_COLUMNS, RECORDS.c.guidance, PENDING_FROM.label("pending_from")
+).where(*_CURRENT)
 CURRENT_GUIDANCES = select(RECORDS.c.guidance).where(*_CURRENT).order_by(RECORDS.c.decision_date)
 GUIDANCE_OF_RECORD = select(RECORDS.c.guidance).where(RECORDS.c.id == bindparam("record_id"))
 # Step ups before a window, newest first (read until every component's last one is found).
@@ -140,3 +149,11 @@ UPDATE_STATUS = (
     .values({name: bindparam(f"new_{name}") for name in STATUS_FIELDS})
 )
 INSERT_STATUS = insert(STATUS)
+READ_PENDING = select(STATUS.c.decisions_pending_from).where(
+    STATUS.c.patient_id == bindparam("pid")
+)
+SET_PENDING = (
+    update(STATUS)
+    .where(STATUS.c.patient_id == bindparam("pid"))
+    .values(decisions_pending_from=bindparam("pending_from"))
+)

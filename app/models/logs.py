@@ -132,6 +132,9 @@ class PatientStatus(SQLModel, table=True):
     )
     change_seq: int = Field(index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+    # Decisions dated on or after this day may be stale: a write decided its own 28 days and
+    # left the later ones to short follow-up transactions (app/logs/backlog.py). NULL: none.
+    decisions_pending_from: date | None = None
 
 
 class RedFlagClearance(SQLModel, table=True):

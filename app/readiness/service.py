@@ -10,7 +10,8 @@ from sqlmodel import Session, col, select
 from app.audit.service import record_list_view
 from app.auth.service import Principal
 from app.core.clock import today_in
-from app.logs.decisions import load_day_logs, preview_guidance, stale
+from app.logs.backlog import finish_pending, pending_from
+from app.logs.decisions import is_current, load_day_logs, preview_guidance
 from app.logs.records import current_guidance
 from app.models import CareLink, User
 from app.polling.etag import matches
@@ -39,7 +40,11 @@ def athletes_readiness(session: Session, coach: User, now: datetime) -> list[dic
 
 def _todays_guidance(session: Session, athlete: User, today: date, now: datetime) -> Guidance:
     found = current_guidance(session, athlete.id, today)
-    if found is not None and not stale(found.record, today):
+    pending = found.pending_from if found else pending_from(session, athlete.id)
+    if pending is not None and pending <= today:  # decide the athlete's backlog first
+        finish_pending(session, athlete.id, today, now, up_to=today)
+        found = current_guidance(session, athlete.id, today)
+    if found is not None and is_current(found, today, today):
         return Guidance.from_dict(found.guidance)
     return Guidance.from_dict(preview_guidance(session, athlete.id, today, now))
 

@@ -75,3 +75,22 @@ def test_the_secret_key_is_refused_when_missing_or_a_placeholder_in_production()
             Settings(environment="production", secret_key=secret, push_enabled=False)
     ok = Settings(environment="production", secret_key="x" * 40, push_enabled=False)
     assert ok.secret == "x" * 40
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_the_api_docs_load_nothing_from_elsewhere_and_run_no_inline_script(
+    client: TestClient, path: str
+) -> None:
+    import re
+
+    answer = client.get(path)
+    assert answer.status_code == 200
+    csp = answer.headers["content-security-policy"]
+    assert "http" not in csp  # no origin but the app's own
+    script_src = re.search(r"script-src ([^;]*)", csp)
+    assert script_src is not None and script_src.group(1).strip() == "'self'"
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", answer.text, flags=re.S)
+    assert scripts and all('src="/' in attrs and not body.strip() for attrs, body in scripts)
+    for url in re.findall(r'(?:src|href)="([^"]+)"', answer.text):
+        assert url.startswith("/"), url
+        assert client.get(url).status_code == 200, url

@@ -6,9 +6,11 @@ import csv
 import io
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from fhir.resources.R4B.bundle import Bundle
 
+from app.logs.export import neutralise_formula
 from tests.factories import put_log, register
 
 TODAY = datetime.now(UTC).date()
@@ -77,3 +79,57 @@ def test_fhir_export_is_a_valid_r4_bundle_with_loinc_coded_pain_scores(client: T
 def test_unknown_export_format_is_422(client: TestClient) -> None:
     patient = register(client)
     assert client.get("/api/v1/me/export?format=xml", headers=patient.headers).status_code == 422
+
+
+# Cells a spreadsheet could read as a formula: one of = + - @ (or the fullwidth ＝ ＋ － ＠),
+# possibly behind characters the spreadsheet skips or the reader does not see.
+FORMULA_CELLS = {
+    "plain equals": "=1+1",
+    "plain plus": "+1",
+    "plain minus": "-1",
+    "at sign": "@SUM(A1)",
+    "tab first": "\t=1",
+    "carriage return first": "\r=1",
+    "leading spaces": '   =HYPERLINK("x")',
+    "line feed": "\n=1+1",
+    "no-break space": "\u00a0=1",
+    "byte order mark": "\ufeff=1",
+    "zero-width space": "\u200b=1",
+    "zero-width joiner": "\u200d+1",
+    "word joiner": "\u2060@x",
+    "ideographic space": "\u3000-1",
+    "mixed invisible run": " \u200b\u00a0\ufeff\n=1",
+    "fullwidth equals": "\uff1d1+1",
+    "fullwidth plus": "\uff0b1",
+    "fullwidth minus": "\uff0d1",
+    "fullwidth at": "\uff20SUM(A1)",
+    "fullwidth behind spaces": "  \uff1d1",
+}
+PLAIN_CELLS = {
+    "text": "felt fine",
+    "a sign later": "pain 3 = better",
+    "spaces then text": "  ok",
+    "empty": "",
+    "only spaces": "   ",
+}
+
+
+@pytest.mark.parametrize("cell", FORMULA_CELLS.values(), ids=FORMULA_CELLS.keys())
+def test_csv_neutralises_a_formula_behind_skipped_characters(cell: str) -> None:
+    assert neutralise_formula(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", PLAIN_CELLS.values(), ids=PLAIN_CELLS.keys())
+def test_csv_leaves_plain_text_alone(cell: str) -> None:
+    assert neutralise_formula(cell) == cell
+
+
+def test_csv_export_neutralises_hidden_formulas_in_notes(client: TestClient) -> None:
+    patient = register(client)
+    cells = ["\u00a0=1+1", "\n+1", "\uff1dSUM(A1)", "\ufeff@x"]
+    days = [TODAY - timedelta(days=n) for n in range(len(cells), 0, -1)]
+    for day, cell in zip(days, cells, strict=True):
+        assert put_log(client, patient, day, notes=cell).status_code == 201
+    answer = client.get("/api/v1/me/export?format=csv", headers=patient.headers)
+    rows = list(csv.DictReader(io.StringIO(answer.text, newline="")))
+    assert [row["notes"] for row in rows] == ["'" + cell for cell in cells]
