@@ -6,15 +6,19 @@ The test walks the OpenAPI document: every operation must have a request below t
 
 from __future__ import annotations
 
+import secrets
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
 from fastapi.testclient import TestClient
 
 from app.main import app as application
+from app.notify.local_push import Device
 from tests.factories import PASSWORD, Account, link, put_log, register, share_code, sign_in
 
 TODAY = datetime.now(UTC).date()
@@ -170,7 +174,63 @@ REQUESTS: dict[tuple[str, str], Request] = {
         {"json": {"checked_on": TODAY.isoformat()}},
     ),
     ("GET", "/api/v1/coach/athletes"): lambda c, w: ("GET", "/api/v1/coach/athletes", w.coach, {}),
+    ("GET", "/api/v1/me/push-key"): lambda c, w: ("GET", "/api/v1/me/push-key", w.patient, {}),
+    ("POST", "/api/v1/me/push-subscriptions"): lambda c, w: (
+        "POST",
+        "/api/v1/me/push-subscriptions",
+        w.patient,
+        {"json": _device().subscription()},
+    ),
+    ("DELETE", "/api/v1/me/push-subscriptions"): lambda c, w: (
+        "DELETE",
+        "/api/v1/me/push-subscriptions",
+        w.patient,
+        {"json": {"endpoint": _subscribed(c, w)}},
+    ),
+    ("GET", "/api/v1/me/notification-settings"): lambda c, w: (
+        "GET",
+        "/api/v1/me/notification-settings",
+        w.patient,
+        {},
+    ),
+    ("PATCH", "/api/v1/me/notification-settings"): lambda c, w: (
+        "PATCH",
+        "/api/v1/me/notification-settings",
+        w.patient,
+        {"json": {"reminder_time": "21:30"}},
+    ),
+    ("GET", "/api/v1/clinician/referrals"): lambda c, w: (
+        "GET",
+        "/api/v1/clinician/referrals",
+        w.clinician,
+        {},
+    ),
+    ("POST", "/api/v1/clinician/referrals/{item_id}/acknowledge"): lambda c, w: (
+        "POST",
+        f"/api/v1/clinician/referrals/{_first_referral(c, w)}/acknowledge",
+        w.clinician,
+        {},
+    ),
 }
+
+
+def _device() -> Device:
+    key = ec.generate_private_key(ec.SECP256R1())
+    return Device(f"https://push.example.org/{uuid.uuid4()}", key, secrets.token_bytes(16))
+
+
+def _subscribed(client: TestClient, w: World) -> str:
+    subscription = _device().subscription()
+    answer = client.post(
+        "/api/v1/me/push-subscriptions", json=subscription, headers=w.patient.headers
+    )
+    assert answer.is_success, answer.text
+    return str(subscription["endpoint"])
+
+
+def _first_referral(client: TestClient, w: World) -> str:
+    items = client.get("/api/v1/clinician/referrals", headers=w.clinician.headers).json()["items"]
+    return str(items[0]["id"])
 
 
 def _operations() -> list[tuple[str, str]]:
