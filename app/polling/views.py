@@ -8,6 +8,7 @@ routing. The view is named by the link scope it lists ("clinician", "coach").
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -16,9 +17,9 @@ from sqlmodel import Session
 
 from app.auth.service import Principal
 from app.core.counters import AUTH_SEQ, CHANGE_SEQ
-from app.core.errors import InvalidInput
 from app.models import User
 from app.polling import statements
+from app.polling.cursor import seal_cursor
 from app.polling.etag import REMEMBERED, Answer, days_digest, etag_of
 
 
@@ -59,9 +60,9 @@ class PollState:
     zones: tuple[str, ...]
     days: str  # digest of the patients' local dates: day-derived fields change at midnight
 
-    @property
-    def cursor(self) -> str:
-        return f"{max(self.status_seq, self.link_seq)}.{self.days}"
+    def cursor(self, holder_id: uuid.UUID) -> str:
+        """The opaque change cursor of this state, for this holder only (app/polling/cursor.py)."""
+        return seal_cursor(holder_id, max(self.status_seq, self.link_seq), self.days)
 
     def etag(self, since: str | None) -> str:
         return etag_of(self.status_seq, self.link_seq, self.live_links, self.days, since)
@@ -100,13 +101,6 @@ def poll_state(session: Session, holder: User, view: str, now: datetime) -> Poll
     status_seq, live, link_seq = session.execute(statements.STATE, params).one()
     zones = ZONES.zones(session, (holder.id, view, status_seq, live, link_seq), params)
     return PollState(status_seq or 0, link_seq or 0, live, zones, days_digest(zones, now))
-
-
-def parse_cursor(since: str) -> tuple[int, str]:
-    seq, _, days = since.partition(".")
-    if not seq.isdigit() or len(seq) > 18 or not days:
-        raise InvalidInput("since", "must be a cursor returned by an earlier dashboard answer")
-    return int(seq), days
 
 
 def read_versions(session: Session) -> tuple[int, int]:
