@@ -32,7 +32,7 @@ from app.dashboard.schemas import (
 )
 from app.logs.schemas import LogList, LogListItem
 from app.polling.cursor import open_cursor
-from app.polling.views import POLLED_VIEWS
+from app.polling.views import POLLED_VIEWS, read_versions
 from app.sharing.service import LinkedPatient, linked_patient
 
 router = APIRouter(prefix="/api/v1/clinician", tags=["clinician"], responses=problem_responses(403))
@@ -62,7 +62,8 @@ async def dashboard(
     """Linked patients, most urgent first. Poll with If-None-Match (304) or `since=<cursor>`
     (an opaque cursor from an earlier answer to the same clinician; any other is 422)."""
     now = utcnow()
-    principal = await authenticate(session, token, "clinician")  # first: 401 before 422
+    versions = await run_db(read_versions, session)  # before the session check (polling/views)
+    principal = await authenticate(session, token, "clinician")  # then 401 before 422
     cursor = open_cursor(principal.user.id, since) if since is not None else None
     polled = await run_db(
         service.dashboard_answer,
@@ -72,6 +73,7 @@ async def dashboard(
         since=since,
         cursor=cursor,
         if_none_match=if_none_match,
+        versions=versions,
         now=now,
     )
     if polled.body is None:

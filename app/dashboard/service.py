@@ -55,12 +55,14 @@ def dashboard_answer(
     since: str | None,
     cursor: tuple[int, str] | None,
     if_none_match: str | None,
+    versions: tuple[int, int],
     now: datetime,
 ) -> Polled:
     """The ETag, and the body unless `If-None-Match` is current (then None: answer 304).
-    `since` is the cursor as sent (part of the ETag), `cursor` what it opened to."""
+    `since` is the cursor as sent (part of the ETag), `cursor` what it opened to; `versions`
+    the change counters read before the caller's session was checked."""
     clinician = principal.user
-    etag, state = current_etag(session, principal, token, SCOPE, since, now)
+    etag, state = current_etag(session, principal, token, SCOPE, since, versions, now)
     if matches(etag, if_none_match):
         return Polled(etag, None)
     rows, removed = dashboard_rows(session, clinician, state, cursor, now)

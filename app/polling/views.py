@@ -110,10 +110,22 @@ def read_versions(session: Session) -> tuple[int, int]:
 
 
 def current_etag(
-    session: Session, principal: Principal, token: str, view: str, since: str | None, now: datetime
+    session: Session,
+    principal: Principal,
+    token: str,
+    view: str,
+    since: str | None,
+    versions: tuple[int, int],
+    now: datetime,
 ) -> tuple[str, PollState]:
-    """The view's ETag now, remembered for cheap revalidation of the next poll."""
-    versions = read_versions(session)  # before the state: a change in between is not missed
+    """The view's ETag now, remembered for cheap revalidation of the next poll.
+
+    `versions`: the counters as `read_versions` gave them *before* the caller's session was
+    checked. Read after it, a logout committed in between would already be counted in them,
+    and the revoked token would be remembered as current (issue 12): read before, the logout
+    moves the counters past what is remembered, and the next poll goes through the app (401).
+    The view's state is read after them, so a change in between is not missed either.
+    """
     state = poll_state(session, principal.user, view, now)
     answer = Answer(
         versions,
