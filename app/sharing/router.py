@@ -81,6 +81,7 @@ def access_log(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> AccessLog:
-    """Who (clinician or coach, by name) read, exported or changed your data, newest first."""
+    """Who read, exported or changed your data, newest first: each actor by stable id and role,
+    with the name they had then and the name they have now."""
     rows = entries_about(session, patient.id, limit)
-    return AccessLog(entries=[AccessEntryOut.model_validate(r, from_attributes=True) for r in rows])
+    return AccessLog(entries=[AccessEntryOut.model_validate(row) for row in rows])

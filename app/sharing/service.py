@@ -80,6 +80,7 @@ class ShareView:
     kind: str
     scope: str
     status: str
+    holder_id: uuid.UUID | None
     holder_name: str | None
     holder_role: str | None
     created_at: datetime
@@ -99,7 +100,7 @@ def list_shares(session: Session, patient: User, now: datetime) -> list[ShareVie
         .order_by(col(CareLink.created_at))
     ).all()
     views = [
-        ShareView(c.id, "code", c.scope, "pending", None, None, c.created_at, c.expires_at)
+        ShareView(c.id, "code", c.scope, "pending", None, None, None, c.created_at, c.expires_at)
         for c in codes
     ]
     views += [
@@ -108,6 +109,7 @@ def list_shares(session: Session, patient: User, now: datetime) -> list[ShareVie
             "link",
             link.scope,
             "active",
+            holder.id,
             holder.display_name,
             holder.role,
             link.created_at,
