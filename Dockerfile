@@ -21,4 +21,6 @@ RUN mkdir -p var && chown loadline var
 USER loadline
 EXPOSE 8000
 # DATABASE_URL and SECRET_KEY come from the environment (SECRET_KEY is required here).
+# Behind a reverse proxy, set FORWARDED_ALLOW_IPS to its address so that limits count real
+# client addresses (README, "Security").
 CMD ["sh", "-c", "alembic upgrade head && exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --proxy-headers --workers ${WEB_CONCURRENCY:-2}"]
