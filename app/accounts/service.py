@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from app.accounts.schemas import MePatch
 from app.auth.schemas import RegisterIn
-from app.auth.service import add_user
+from app.auth.service import add_user, released_when_busy
 from app.core import ratelimit
 from app.core.clock import today_in
 from app.core.config import get_settings
@@ -28,11 +28,12 @@ def register_from(session: Session, data: RegisterIn, address: str, now: datetim
     """Registration through the API: at most `REGISTER_LIMIT_PER_HOUR` per client address
     (each costs a 64 MiB password hash), counted before the hash; 0 turns the limit off."""
     per_hour = get_settings().register_limit_per_hour
+    limit = ratelimit.Limit(REGISTER, address, per_hour, timedelta(hours=1))
     with writing(session):
-        ratelimit.reserve(
-            session, [ratelimit.Limit(REGISTER, address, per_hour, timedelta(hours=1))], now
-        )
-    return register_user(session, data, now)
+        ratelimit.reserve(session, [limit], now)
+    with released_when_busy(session, [limit], now):
+        password_hash = hash_password(data.password)
+    return register_user(session, data, now, password_hash=password_hash)
 
 
 def register_user(

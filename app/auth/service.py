@@ -7,6 +7,8 @@ erasure) are composed above them, in app/accounts and app/erasure.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -21,7 +23,7 @@ from app.core import ratelimit
 from app.core.config import get_settings
 from app.core.counters import AUTH_SEQ, next_value
 from app.core.db import end_reads, writing
-from app.core.errors import Conflict, Forbidden, Unauthorized
+from app.core.errors import Conflict, Forbidden, ServiceBusy, Unauthorized
 from app.core.security import (
     create_access_token,
     hash_password,
@@ -88,7 +90,8 @@ def sign_in(session: Session, email: str, password: str, address: str, now: date
         ratelimit.reserve(session, limits, now)
     user = session.exec(select(User).where(User.email == email)).first()
     end_reads(session)  # before the slow part
-    valid, new_hash = verify_password(password, user.password_hash if user else None)
+    with released_when_busy(session, limits, now):
+        valid, new_hash = verify_password(password, user.password_hash if user else None)
     if user is None or not valid:  # counted above
         raise Unauthorized("Wrong email or password.")
     with writing(session):
@@ -101,6 +104,20 @@ def sign_in(session: Session, email: str, password: str, address: str, now: date
         ratelimit.remember(session, known_client(email, address), now)
         tokens = open_session(session, user.id, now)
     return tokens
+
+
+@contextmanager
+def released_when_busy(
+    session: Session, limits: Sequence[ratelimit.Limit], now: datetime
+) -> Iterator[None]:
+    """Around a password hash: if the hash gate turns the request away (503), the attempt
+    was never checked, so its reservation is given back (a burst must not lock anyone out)."""
+    try:
+        yield
+    except ServiceBusy:
+        with writing(session):
+            ratelimit.release(session, limits, now)
+        raise
 
 
 def login_limits(email: str, address: str, known: bool) -> list[ratelimit.Limit]:
@@ -239,10 +256,11 @@ def change_password(
     limit = ratelimit.Limit(PASSWORD_CHANGE, str(user.id), most, window)
     with writing(session):
         ratelimit.reserve(session, [limit], now)
-    valid, _ = verify_password(current, user.password_hash)  # no transaction open: slow
-    if not valid:  # counted above
-        raise Forbidden("The current password is not correct.")
-    new_hash = hash_password(new)
+    with released_when_busy(session, [limit], now):  # no transaction open: slow
+        valid, _ = verify_password(current, user.password_hash)
+        if not valid:  # counted above
+            raise Forbidden("The current password is not correct.")
+        new_hash = hash_password(new)
     with writing(session):
         stored = session.get(User, user.id)
         assert stored is not None

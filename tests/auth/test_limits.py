@@ -200,3 +200,39 @@ def test_past_the_queue_a_hash_is_refused_as_busy(
         with pytest.raises(ServiceBusy):
             security.hash_password("pw")
         assert [f.result() for f in running] == ["hashed"] * 3
+
+
+def busy(*_: Any, **__: Any) -> Any:
+    raise ServiceBusy("Too many sign-ins at once; please try again.")
+
+
+def test_a_sign_in_turned_away_as_busy_is_not_counted(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = register(client)
+    with monkeypatch.context() as patched:
+        patched.setattr("app.auth.service.verify_password", busy)
+        answers = [
+            client.post(f"{API}/auth/token", data={"username": account.email, "password": "x"})
+            for _ in range(6)
+        ]
+        assert {a.status_code for a in answers} == {503}
+        assert answers[0].headers["retry-after"] == "1"
+    assert sign_in(client, account.email, "guess-guess") == 401  # nothing was counted
+    assert sign_in(client, account.email, PASSWORD) == 200
+
+
+def test_a_registration_turned_away_as_busy_is_not_counted(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(get_settings(), "register_limit_per_hour", 2)
+    with monkeypatch.context() as patched:
+        patched.setattr("app.accounts.service.hash_password", busy)
+        codes = {
+            client.post(f"{API}/auth/register", json=registration(n)).status_code for n in range(4)
+        }
+        assert codes == {503}
+    codes = {
+        client.post(f"{API}/auth/register", json=registration(n)).status_code for n in range(2)
+    }
+    assert codes == {201}
