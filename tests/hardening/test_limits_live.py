@@ -68,3 +68,38 @@ def test_ten_parallel_wrong_current_passwords_get_at_most_five_403(tmp_path: Pat
         )
         assert changes[403] <= LIMIT and changes[403] + changes[429] == 10, changes
         print("10 parallel wrong current passwords:", dict(changes))
+
+
+def attempts_via_proxy(
+    base: str, email: str, client_address: str, password: str, n: int
+) -> list[int]:
+    """`n` sign-ins as a reverse proxy on 127.0.0.1 would forward them for `client_address`."""
+    headers = {"X-Forwarded-For": client_address}
+    data = {"username": email, "password": password}
+    with httpx.Client(base_url=base, headers=headers) as client:
+        return [client.post("/api/v1/auth/token", data=data).status_code for _ in range(n)]
+
+
+def test_behind_a_trusted_proxy_an_attacker_cannot_lock_the_owners_client_out(
+    tmp_path: Path,
+) -> None:
+    """uvicorn trusts X-Forwarded-For from 127.0.0.1 (its default FORWARDED_ALLOW_IPS): each
+    forwarded client is counted apart."""
+    with live_server(tmp_path, workers=2) as server:
+        email, _ = new_account(server.url)
+        attacker = attempts_via_proxy(server.url, email, "203.0.113.66", "guess-guess", 6)
+        assert attacker == [401] * 5 + [429]
+        assert attempts_via_proxy(server.url, email, "198.51.100.7", PASSWORD, 1) == [200]
+
+
+def test_x_forwarded_for_from_an_untrusted_peer_is_ignored(tmp_path: Path) -> None:
+    """With only another proxy trusted, the header is the client's own claim: ignored, so a
+    guesser cannot pose as a fresh address on every request."""
+    env = {"FORWARDED_ALLOW_IPS": "192.0.2.250"}
+    with live_server(tmp_path, workers=2, env=env) as server:
+        email, _ = new_account(server.url)
+        posed = [
+            attempts_via_proxy(server.url, email, f"203.0.113.{n}", "guess-guess", 1)[0]
+            for n in range(1, 7)
+        ]
+        assert posed == [401] * 5 + [429]
