@@ -24,6 +24,7 @@ os.environ.update(
     SECRET_KEY="login-timing-benchmark-secret-0123456789abcdef",  # noqa: S106
     LOGIN_FAILURES_PER_EMAIL="1000000",
     LOGIN_FAILURES_PER_IP="1000000",
+    LOGIN_FAILURES_PER_ACCOUNT="1000000",
 )
 
 from fastapi.testclient import TestClient  # noqa: E402

@@ -24,9 +24,12 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, database_url: str, workers: int = 1) -> None:
+    def __init__(
+        self, database_url: str, workers: int = 1, env: dict[str, str] | None = None
+    ) -> None:
         self.database_url = database_url
         self.workers = workers
+        self.extra_env = env or {}
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -41,6 +44,7 @@ class LiveServer:
             "ARGON2_MEMORY_KIB": "1024",
             "ARGON2_PARALLELISM": "1",
             "LOGIN_FAILURES_PER_IP": "100000",
+            **self.extra_env,
         }
 
     def start(self) -> None:
@@ -88,10 +92,13 @@ class LiveServer:
 
 
 @contextmanager
-def live_server(tmp_dir: Path, workers: int = 1, name: str = "live") -> Iterator[LiveServer]:
+def live_server(
+    tmp_dir: Path, workers: int = 1, name: str = "live", env: dict[str, str] | None = None
+) -> Iterator[LiveServer]:
+    """A started server; `env`: settings of its own (e.g. a slower password hash)."""
     with fresh_database(tmp_dir, name) as url:
         migrate(url)
-        server = LiveServer(url, workers)
+        server = LiveServer(url, workers, env)
         try:
             server.start()  # inside: a start that times out still stops the process
             yield server

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, status
 
 from app.accounts import service
 from app.accounts.profile import build_me
@@ -12,6 +12,7 @@ from app.auth.schemas import RegisterIn, UserOut
 from app.core.clock import utcnow
 from app.core.db import SessionDep
 from app.core.openapi import problem_responses
+from app.core.ratelimit import client_address
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
 
@@ -20,11 +21,12 @@ router = APIRouter(prefix="/api/v1", tags=["accounts"])
     "/auth/register",
     status_code=status.HTTP_201_CREATED,
     response_model=UserOut,
-    responses=problem_responses(409),
+    responses=problem_responses(409, 429, 503),
 )
-def register(data: RegisterIn, session: SessionDep) -> UserOut:
-    """Create a patient, clinician or coach account."""
-    user = service.register_user(session, data, utcnow())
+def register(data: RegisterIn, request: Request, session: SessionDep) -> UserOut:
+    """Create a patient, clinician or coach account (limited per client address and hour)."""
+    address = client_address(request.client.host if request.client else None)
+    user = service.register_from(session, data, address, utcnow())
     return UserOut.model_validate(user, from_attributes=True)
 
 

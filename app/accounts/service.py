@@ -3,14 +3,16 @@ status row) and changing the profile (a patient's dashboards must notice)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
 from app.accounts.schemas import MePatch
 from app.auth.schemas import RegisterIn
-from app.auth.service import add_user
+from app.auth.service import add_user, released_when_busy
+from app.core import ratelimit
 from app.core.clock import today_in
+from app.core.config import get_settings
 from app.core.db import writing
 from app.core.security import hash_password
 from app.logs.status import create_status, touch_status
@@ -19,6 +21,19 @@ from app.patients.settings import add_setting
 from app.rules import Thresholds
 
 FIRST_PHASE = 1
+REGISTER = "register"
+
+
+def register_from(session: Session, data: RegisterIn, address: str, now: datetime) -> User:
+    """Registration through the API: at most `REGISTER_LIMIT_PER_HOUR` per client address
+    (each costs a 64 MiB password hash), counted before the hash; 0 turns the limit off."""
+    per_hour = get_settings().register_limit_per_hour
+    limit = ratelimit.Limit(REGISTER, address, per_hour, timedelta(hours=1))
+    with writing(session):
+        ratelimit.reserve(session, [limit], now)
+    with released_when_busy(session, [limit], now):
+        password_hash = hash_password(data.password)
+    return register_user(session, data, now, password_hash=password_hash)
 
 
 def register_user(

@@ -115,16 +115,28 @@ def record_list_view(
         record_view_once_a_day(session, actor, patient_ids, action, now)
 
 
-def entries_about(session: Session, patient_id: uuid.UUID, limit: int) -> list[AccessLogEntry]:
-    """The newest entries about a patient, newest first."""
-    return list(
-        session.exec(
-            select(AccessLogEntry)
-            .where(AccessLogEntry.patient_id == patient_id)
-            .order_by(col(AccessLogEntry.id).desc())
-            .limit(limit)
-        ).all()
-    )
+def entries_about(session: Session, patient_id: uuid.UUID, limit: int) -> list[dict[str, Any]]:
+    """The newest entries about a patient, newest first, each with its actor's current name
+    beside the name stored at the time (a rename shows)."""
+    found = session.exec(
+        select(AccessLogEntry, User.display_name)
+        .outerjoin(User, col(User.id) == col(AccessLogEntry.actor_id))
+        .where(AccessLogEntry.patient_id == patient_id)
+        .order_by(col(AccessLogEntry.id).desc())
+        .limit(limit)
+    ).all()
+    return [
+        {
+            "at": entry.at,
+            "actor_id": entry.actor_id,
+            "actor_role": entry.actor_role,
+            "actor_name": entry.actor_name,
+            "actor_current_name": current_name,
+            "action": entry.action,
+            "detail": entry.detail,
+        }
+        for entry, current_name in found
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,17 +13,18 @@ from app.auth.schemas import PasswordChangeIn, RefreshIn, TokenOut
 from app.core.clock import utcnow
 from app.core.db import SessionDep
 from app.core.openapi import problem_responses
+from app.core.ratelimit import client_address
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
 
 
-@router.post("/auth/token", response_model=TokenOut, responses=problem_responses(401, 429))
+@router.post("/auth/token", response_model=TokenOut, responses=problem_responses(401, 429, 503))
 def token(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, session: SessionDep
 ) -> TokenOut:
     """Sign in with email (as `username`) and password; returns an access and a refresh token."""
-    ip = request.client.host if request.client else "unknown"
-    return service.sign_in(session, form.username[:254], form.password[:256], ip, utcnow())
+    address = client_address(request.client.host if request.client else None)
+    return service.sign_in(session, form.username[:254], form.password[:256], address, utcnow())
 
 
 @router.post("/auth/refresh", response_model=TokenOut, responses=problem_responses(401))
@@ -49,7 +50,7 @@ def logout_all(principal: CurrentPrincipal, session: SessionDep) -> Response:
 @router.post(
     "/me/password",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(403, 429),
+    responses=problem_responses(403, 429, 503),
 )
 def change_password(
     data: PasswordChangeIn, principal: CurrentPrincipal, session: SessionDep

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from typing import Annotated, Literal
 
@@ -18,6 +19,31 @@ def _email(value: str) -> str:
     if not local or "." not in domain or " " in value or domain.startswith("."):
         raise ValueError("must be an email address such as name@example.org")
     return value.lower()
+
+
+# Letters that render as blank space (Hangul fillers, the braille blank, Khmer inherent vowels).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+# Format (bidi controls, zero-width characters, BOM, soft hyphen, tags), controls, line and
+# paragraph separators, private use and surrogates.
+_REFUSED_CATEGORIES = frozenset({"Cf", "Cc", "Zl", "Zp", "Co", "Cs"})
+
+
+def _visible_name(value: str) -> str:
+    """A display name shows exactly what it is: no character that is invisible or reorders the
+    text around it (a clinician renamed "Dr\u202eSmith" must not read as someone else).
+
+    This refuses the zero-width joiner and non-joiner too, which some scripts and emoji use:
+    a name is shown to patients in their access log, and there exactness wins. Look-alike
+    letters of other scripts cannot be refused this way; the access log therefore also
+    shows the actor's stable id and current name (app/audit).
+    """
+    for char in value:
+        if unicodedata.category(char) in _REFUSED_CATEGORIES or char in _BLANK_LETTERS:
+            raise ValueError(
+                "must not contain invisible, formatting or text-direction characters "
+                f"(found U+{ord(char):04X})"
+            )
+    return value
 
 
 def _timezone(value: str) -> str:
@@ -39,6 +65,7 @@ DisplayName = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
     AfterValidator(safe_text),
+    AfterValidator(_visible_name),
 ]
 TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_timezone)]
 

@@ -7,6 +7,8 @@ erasure) are composed above them, in app/accounts and app/erasure.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NamedTuple
@@ -21,7 +23,7 @@ from app.core import ratelimit
 from app.core.config import get_settings
 from app.core.counters import AUTH_SEQ, next_value
 from app.core.db import end_reads, writing
-from app.core.errors import Conflict, Forbidden, Unauthorized
+from app.core.errors import Conflict, Forbidden, ServiceBusy, Unauthorized
 from app.core.security import (
     create_access_token,
     hash_password,
@@ -31,7 +33,8 @@ from app.core.security import (
 )
 from app.models import AuthSession, RefreshToken, User
 
-LOGIN_EMAIL, LOGIN_IP, PASSWORD_CHANGE = "login-email", "login-ip", "password-change"
+LOGIN_PAIR, LOGIN_IP, LOGIN_ACCOUNT = "login-account-address", "login-address", "login-account"
+KNOWN_CLIENT, PASSWORD_CHANGE = "login-known-client", "password-change"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,35 +70,76 @@ def add_user(session: Session, data: RegisterIn, password_hash: str, now: dateti
     return user
 
 
-def sign_in(session: Session, email: str, password: str, ip: str, now: datetime) -> TokenOut:
+def sign_in(session: Session, email: str, password: str, address: str, now: datetime) -> TokenOut:
     """Check credentials with the same work whether or not the email exists.
 
-    The (deliberately slow) password check runs outside any write transaction, so a burst of
+    The attempt is counted (reserved) before the deliberately slow password check, in a write
+    of its own, so parallel guesses cannot all slip past the limit; a successful sign-in gives
+    its reservation back. The check itself runs outside any transaction, so a burst of
     sign-ins never holds up the writes of patients logging their day.
+
+    Limits (README, "Security"): 5 failures per account from one client address, so that
+    someone guessing elsewhere cannot lock the owner's usual client out; 30 per client address
+    over all accounts; and 50 per account from the addresses it has not signed in from in the
+    last 90 days (a guesser spread over many addresses), which the owner's known clients skip.
     """
-    settings = get_settings()
-    window = timedelta(minutes=settings.login_window_minutes)
     email = email.strip().lower()
-    ratelimit.ensure_allowed(
-        session, LOGIN_EMAIL, email, settings.login_failures_per_email, window, now
-    )
-    ratelimit.ensure_allowed(session, LOGIN_IP, ip, settings.login_failures_per_ip, window, now)
+    known = ratelimit.remembered(session, known_client(email, address), now)
+    limits = login_limits(email, address, known)
+    with writing(session):
+        ratelimit.reserve(session, limits, now)
     user = session.exec(select(User).where(User.email == email)).first()
     end_reads(session)  # before the slow part
-    valid, new_hash = verify_password(password, user.password_hash if user else None)
-    tokens = None
-    with writing(session):
-        if user is None or not valid:  # counted (committed), then refused below
-            ratelimit.record_failure(session, LOGIN_EMAIL, email, window, now)
-            ratelimit.record_failure(session, LOGIN_IP, ip, window, now)
-        else:
-            if new_hash:
-                user.password_hash = new_hash
-            ratelimit.clear_failures(session, LOGIN_EMAIL, email)
-            tokens = open_session(session, user.id, now)
-    if tokens is None:
+    with released_when_busy(session, limits, now):
+        valid, new_hash = verify_password(password, user.password_hash if user else None)
+    if user is None or not valid:  # counted above
         raise Unauthorized("Wrong email or password.")
+    with writing(session):
+        if new_hash:
+            stored = session.get(User, user.id)
+            assert stored is not None
+            stored.password_hash = new_hash
+        ratelimit.clear(session, limits[0])
+        ratelimit.release(session, limits[1:], now)
+        ratelimit.remember(session, known_client(email, address), now)
+        tokens = open_session(session, user.id, now)
     return tokens
+
+
+@contextmanager
+def released_when_busy(
+    session: Session, limits: Sequence[ratelimit.Limit], now: datetime
+) -> Iterator[None]:
+    """Around a password hash: if the hash gate turns the request away (503), the attempt
+    was never checked, so its reservation is given back (a burst must not lock anyone out)."""
+    try:
+        yield
+    except ServiceBusy:
+        with writing(session):
+            ratelimit.release(session, limits, now)
+        raise
+
+
+def login_limits(email: str, address: str, known: bool) -> list[ratelimit.Limit]:
+    """The limits one sign-in attempt counts against; the first is the (account, address) one."""
+    settings = get_settings()
+    window = timedelta(minutes=settings.login_window_minutes)
+    per_pair = settings.login_failures_per_email
+    limits = [
+        ratelimit.Limit(LOGIN_PAIR, f"{email}|{address}", per_pair, window),
+        ratelimit.Limit(LOGIN_IP, address, settings.login_failures_per_ip, window),
+    ]
+    if not known:
+        limits.append(
+            ratelimit.Limit(LOGIN_ACCOUNT, email, settings.login_failures_per_account, window)
+        )
+    return limits
+
+
+def known_client(email: str, address: str) -> ratelimit.Limit:
+    """The mark of an address that signed in to this account lately."""
+    days = timedelta(days=get_settings().login_known_client_days)
+    return ratelimit.Limit(KNOWN_CLIENT, f"{email}|{address}", 1, days)
 
 
 def open_session(session: Session, user_id: uuid.UUID, now: datetime) -> TokenOut:
@@ -205,23 +249,22 @@ def end_all_sessions_now(session: Session, user_id: uuid.UUID, now: datetime) ->
 def change_password(
     session: Session, user: User, current: str, new: str, session_id: uuid.UUID, now: datetime
 ) -> None:
+    """Change the password (5 wrong current passwords per window, counted before the check)."""
     settings = get_settings()
     window = timedelta(minutes=settings.login_window_minutes)
-    key = str(user.id)
-    ratelimit.ensure_allowed(
-        session, PASSWORD_CHANGE, key, settings.login_failures_per_email, window, now
-    )
-    end_reads(session)  # no transaction open during the slow hashing
-    valid, _ = verify_password(current, user.password_hash)
-    new_hash = hash_password(new) if valid else ""
+    most = settings.login_failures_per_email
+    limit = ratelimit.Limit(PASSWORD_CHANGE, str(user.id), most, window)
     with writing(session):
-        if not valid:  # counted (committed), then refused below
-            ratelimit.record_failure(session, PASSWORD_CHANGE, key, window, now)
-        else:
-            stored = session.get(User, user.id)
-            assert stored is not None
-            stored.password_hash = new_hash
-            session.add(stored)
-            end_all_sessions(session, user.id, now, keep=session_id)
-    if not valid:
-        raise Forbidden("The current password is not correct.")
+        ratelimit.reserve(session, [limit], now)
+    with released_when_busy(session, [limit], now):  # no transaction open: slow
+        valid, _ = verify_password(current, user.password_hash)
+        if not valid:  # counted above
+            raise Forbidden("The current password is not correct.")
+        new_hash = hash_password(new)
+    with writing(session):
+        stored = session.get(User, user.id)
+        assert stored is not None
+        stored.password_hash = new_hash
+        session.add(stored)
+        end_all_sessions(session, user.id, now, keep=session_id)
+        ratelimit.clear(session, limit)

@@ -32,9 +32,22 @@ class Settings(BaseSettings):
     # Hard cap on one sign-in session, however often it is refreshed.
     session_max_days: int = 365
 
+    # Failed sign-ins per window (app/auth/service.py, README "Security"): per account *from
+    # one client address* (the owner's usual client is never locked out by someone else's
+    # guesses), per client address over all accounts, and per account over the addresses it
+    # has not signed in from lately (a guesser spread over many addresses).
     login_failures_per_email: int = 5
     login_failures_per_ip: int = 30
+    login_failures_per_account: int = 50
     login_window_minutes: int = 15
+    # A client address that signed in to an account is "known" to it for this long.
+    login_known_client_days: int = 90
+    # Registrations per client address per hour (each costs a 64 MiB hash); 0 turns it off.
+    register_limit_per_hour: int = 20
+    # Password hashes (and checks) running at once per process, and how many more may wait;
+    # past that the request is answered 503 with Retry-After (a burst queues, memory holds).
+    password_hash_concurrency: int = 2
+    password_hash_queue: int = 16
     redeem_failures_per_user: int = 10
     redeem_window_minutes: int = 15
 

@@ -21,7 +21,7 @@ DESCRIPTIONS = {
     413: "Request body over 64 KB",
     422: "Invalid values (each field at fault is listed in `errors`)",
     429: "Too many attempts; see `Retry-After`",
-    503: "Not ready",
+    503: "Not ready, or busy; see `Retry-After`",
 }
 
 

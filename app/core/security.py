@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -14,6 +17,7 @@ from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 
 from app.core.config import get_settings
+from app.core.errors import ServiceBusy
 
 JWT_ALGORITHM = "HS256"
 ACCESS_TOKEN_TYPE = "access"  # noqa: S105 (a claim value, not a secret)
@@ -33,21 +37,75 @@ def password_hasher() -> PasswordHash:
     )
 
 
+class HashGate:
+    """Process-level state: how many password hashes run at once (each Argon2id call takes
+    `argon2_memory_kib`, 64 MiB by default), and how many more may wait for a turn.
+
+    Owner: this module (one instance, `HASH_GATE`, per worker process). A burst of sign-ins
+    or registrations queues here instead of exhausting memory; past the queue, or after
+    `WAIT_SECONDS` in it, the request gets 503 with Retry-After (ServiceBusy) rather than
+    holding one of the thread pool's threads that every other request needs. Per process by
+    design: memory is per process (with several workers, the bound is per worker).
+    """
+
+    WAIT_SECONDS = 30.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._semaphore: threading.BoundedSemaphore | None = None
+        self._inside = 0  # running or waiting
+
+    @property
+    def inside(self) -> int:
+        """Hashes running or waiting now."""
+        return self._inside
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        settings = get_settings()
+        running = max(1, settings.password_hash_concurrency)
+        with self._lock:
+            if self._semaphore is None:
+                self._semaphore = threading.BoundedSemaphore(running)
+            if self._inside >= running + max(0, settings.password_hash_queue):
+                raise ServiceBusy("Too many sign-ins at once; please try again.")
+            self._inside += 1
+            semaphore = self._semaphore
+        try:
+            if not semaphore.acquire(timeout=self.WAIT_SECONDS):
+                raise ServiceBusy("Too many sign-ins at once; please try again.")
+            try:
+                yield
+            finally:
+                semaphore.release()
+        finally:
+            with self._lock:
+                self._inside -= 1
+
+
+HASH_GATE = HashGate()
+
+
 @lru_cache
 def _dummy_hash() -> str:
-    return password_hasher().hash(secrets.token_urlsafe(16))
+    with HASH_GATE.turn():
+        return password_hasher().hash(secrets.token_urlsafe(16))
 
 
 def hash_password(password: str) -> str:
-    return password_hasher().hash(password)
+    with HASH_GATE.turn():
+        return password_hasher().hash(password)
 
 
 def verify_password(password: str, password_hash: str | None) -> tuple[bool, str | None]:
     """Check a password; with no account, verify against a dummy so timing is the same."""
     if password_hash is None:
-        password_hasher().verify(password, _dummy_hash())
+        dummy = _dummy_hash()
+        with HASH_GATE.turn():
+            password_hasher().verify(password, dummy)
         return False, None
-    return password_hasher().verify_and_update(password, password_hash)
+    with HASH_GATE.turn():
+        return password_hasher().verify_and_update(password, password_hash)
 
 
 def warm_up() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import asdict, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -19,7 +20,14 @@ from app.logs.records import guidances_between
 from app.logs.service import LoggedDay, list_logs, lock_patient, log_view
 from app.logs.status import refresh_status
 from app.models import DecisionRecord, PatientSetting, User
-from app.patients.settings import add_setting, load_history, state_on, thresholds_of
+from app.patients.settings import (
+    add_setting,
+    changes_anything,
+    load_history,
+    state_on,
+    thresholds_of,
+)
+from app.rules import PatientState, Thresholds
 from app.sharing.service import LinkedPatient
 
 HISTORY_DAYS = 28
@@ -112,7 +120,11 @@ def change_settings(
     effective_on: date | None,
     now: datetime,
 ) -> dict[str, Any]:
-    """Add a settings row taking effect on a date; guidance is recomputed from that date."""
+    """Add a settings row taking effect on a date; guidance is recomputed from that date.
+
+    A patch that would change no day writes no row (and recomputes nothing). Either way the
+    answer shows the patient's settings, so it is logged as a read (`settings_viewed`).
+    """
     patient = linked.patient
     today = today_in(patient.timezone, now)
     effective = effective_on or today
@@ -122,26 +134,67 @@ def change_settings(
         )
     with writing(session):
         lock_patient(session, patient.id)
-        current = state_on(load_history(session, patient.id), effective)
+        history = load_history(session, patient.id)
+        current = state_on(history, effective)
         new_thresholds = replace(current.thresholds, **thresholds)
         if not new_thresholds.safe_pain < new_thresholds.pain_ceiling < new_thresholds.severe_pain:
             raise InvalidInput("thresholds", "must keep safe_pain < pain_ceiling < severe_pain")
         new_phase = phase if phase is not None else current.phase
-        add_setting(session, patient.id, effective, new_phase, new_thresholds, clinician.id)
-        session.flush()
-        progress = recompute_from(session, patient.id, effective, today, "settings_changed", now)
-        if progress.complete:
-            refresh_status(session, patient.id, today, now, recomputed=progress.done)
-        if new_phase != current.phase:
-            detail = {"from": current.phase, "to": new_phase, "effective_on": effective.isoformat()}
-            record_access(session, clinician, [patient.id], "phase_changed", now, detail)
-        changed = sorted(k for k, v in thresholds.items() if getattr(current.thresholds, k) != v)
-        if changed:
-            detail = {"changed": changed, "effective_on": effective.isoformat()}
-            record_access(session, clinician, [patient.id], "thresholds_changed", now, detail)
-    if not progress.complete:
+        complete = True
+        if changes_anything(history, effective, new_phase, new_thresholds):
+            complete = _add_setting(
+                session,
+                clinician,
+                patient.id,
+                effective,
+                today,
+                now,
+                current,
+                new_phase,
+                new_thresholds,
+            )
+        if complete:
+            profile = _profile(session, linked, now)
+            record_access(session, clinician, [patient.id], "settings_viewed", now)
+    if not complete:  # the later days' backlog, in short transactions (app/logs/backlog.py)
         finish_pending(session, patient.id, today, now)
-    return _profile(session, linked, now)
+        with writing(session):
+            profile = _profile(session, linked, now)
+            record_access(session, clinician, [patient.id], "settings_viewed", now)
+    return profile
+
+
+def _add_setting(
+    session: Session,
+    clinician: User,
+    patient_id: uuid.UUID,
+    effective: date,
+    today: date,
+    now: datetime,
+    current: PatientState,
+    new_phase: int,
+    new_thresholds: Thresholds,
+) -> bool:
+    """The settings row, the decisions recomputed from its date (the first transaction's
+    share of them: False when a backlog is left), the status row and the access-log entries
+    of what changed (inside change_settings' write)."""
+    add_setting(session, patient_id, effective, new_phase, new_thresholds, clinician.id)
+    session.flush()
+    progress = recompute_from(session, patient_id, effective, today, "settings_changed", now)
+    if progress.complete:
+        refresh_status(session, patient_id, today, now, recomputed=progress.done)
+    if new_phase != current.phase:
+        detail = {"from": current.phase, "to": new_phase, "effective_on": effective.isoformat()}
+        record_access(session, clinician, [patient_id], "phase_changed", now, detail)
+    changed = sorted(
+        name
+        for name, value in asdict(new_thresholds).items()
+        if getattr(current.thresholds, name) != value
+    )
+    if changed:
+        detail = {"changed": changed, "effective_on": effective.isoformat()}
+        record_access(session, clinician, [patient_id], "thresholds_changed", now, detail)
+    return progress.complete
 
 
 def read_decision_history(

@@ -35,7 +35,8 @@ from app.dashboard.schemas import (
     ReferralQueue,
 )
 from app.logs.schemas import LogList, LogListItem
-from app.polling.views import POLLED_VIEWS, parse_cursor
+from app.polling.cursor import open_cursor
+from app.polling.views import POLLED_VIEWS, read_versions
 from app.sharing.service import LinkedPatient, linked_patient
 
 router = APIRouter(prefix="/api/v1/clinician", tags=["clinician"], responses=problem_responses(403))
@@ -58,21 +59,25 @@ LinkedDep = Annotated[LinkedPatient, Depends(linked)]
 async def dashboard(
     session: SessionDep,
     token: TokenDep,
-    since: Annotated[str | None, Query(max_length=64)] = None,
+    # Checked after authentication (app/polling/cursor.py), so without a token it is 401.
+    since: Annotated[str | None, Query()] = None,
     if_none_match: Annotated[str | None, Header(max_length=512)] = None,
 ) -> Response:
-    """Linked patients, most urgent first. Poll with If-None-Match (304) or `since=<cursor>`."""
+    """Linked patients, most urgent first. Poll with If-None-Match (304) or `since=<cursor>`
+    (an opaque cursor from an earlier answer to the same clinician; any other is 422)."""
     now = utcnow()
-    if since is not None:
-        parse_cursor(since)
-    principal = await authenticate(session, token, "clinician")
+    versions = await run_db(read_versions, session)  # before the session check (polling/views)
+    principal = await authenticate(session, token, "clinician")  # then 401 before 422
+    cursor = open_cursor(principal.user.id, since) if since is not None else None
     polled = await run_db(
         service.dashboard_answer,
         session,
         principal=principal,
         token=token or "",
         since=since,
+        cursor=cursor,
         if_none_match=if_none_match,
+        versions=versions,
         now=now,
     )
     if polled.body is None:

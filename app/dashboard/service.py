@@ -16,19 +16,24 @@ from app.dashboard.referrals import items_of, latest_acknowledgements
 from app.dashboard.rows import dashboard_row, urgency_key
 from app.models import User
 from app.polling.etag import matches
-from app.polling.views import Polled, PollState, current_etag, parse_cursor
+from app.polling.views import Polled, PollState, current_etag
 
 SCOPE = "clinician"
 
 
 def dashboard_rows(
-    session: Session, holder: User, state: PollState, since: str | None, now: datetime
+    session: Session,
+    holder: User,
+    state: PollState,
+    since: tuple[int, str] | None,
+    now: datetime,
 ) -> tuple[list[dict[str, Any]], list[uuid.UUID]]:
-    """Rows for every linked patient, or only those changed after `since` (plus removals)."""
+    """Rows for every linked patient, or only those changed after the opened cursor `since`
+    (change number, local-dates digest), plus removals."""
     params: dict[str, Any] = {"holder": holder.id, "scope": SCOPE}
     query, removed = statements.ROWS, []
     if since is not None:
-        params["seq"], days = parse_cursor(since)
+        params["seq"], days = since
         if days == state.days:  # same local dates: only stored changes matter
             query = statements.CHANGED_ROWS
         removed = list(session.connection().execute(statements.REMOVED, params).scalars())
@@ -64,16 +69,21 @@ def dashboard_answer(
     principal: Principal,
     token: str,
     since: str | None,
+    cursor: tuple[int, str] | None,
     if_none_match: str | None,
+    versions: tuple[int, int],
     now: datetime,
 ) -> Polled:
-    """The ETag, and the body unless `If-None-Match` is current (then None: answer 304)."""
+    """The ETag, and the body unless `If-None-Match` is current (then None: answer 304).
+    `since` is the cursor as sent (part of the ETag), `cursor` what it opened to; `versions`
+    the change counters read before the caller's session was checked."""
     clinician = principal.user
-    etag, state = current_etag(session, principal, token, SCOPE, since, now)
+    etag, state = current_etag(session, principal, token, SCOPE, since, versions, now)
     if matches(etag, if_none_match):
         return Polled(etag, None)
-    rows, removed = dashboard_rows(session, clinician, state, since, now)
+    rows, removed = dashboard_rows(session, clinician, state, cursor, now)
     record_list_view(session, clinician, [r["patient_id"] for r in rows], "dashboard_viewed", now)
     for row in rows:
         del row["_back_offs"]
-    return Polled(etag, {"patients": rows, "removed": removed, "cursor": state.cursor})
+    body = {"patients": rows, "removed": removed, "cursor": state.cursor(clinician.id)}
+    return Polled(etag, body)

@@ -4,14 +4,14 @@ autogenerate and the drift test read that). A new table goes into its domain's m
 one, imported below) and into `__all__`.
 
 The two tables core owns live with the code that uses them: `Counter` in app/core/counters.py,
-`RateEvent` in app/core/ratelimit.py.
+`RateCounter` in app/core/ratelimit.py.
 """
 
 from __future__ import annotations
 
 import app.core.tables  # noqa: F401  (the naming convention, before any table)
 from app.core.counters import Counter
-from app.core.ratelimit import RateEvent
+from app.core.ratelimit import RateCounter
 from app.models.audit import AccessLogEntry
 from app.models.auth import ROLES, AuthSession, RefreshToken, User
 from app.models.dashboard import ReferralAcknowledgement
@@ -47,7 +47,7 @@ __all__ = [
     "PatientStatus",
     "PushDelivery",
     "PushSubscription",
-    "RateEvent",
+    "RateCounter",
     "RedFlagClearance",
     "ReferralAcknowledgement",
     "RefreshToken",

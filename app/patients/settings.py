@@ -53,6 +53,22 @@ def setting_on(history: Sequence[PatientSetting], day: date) -> PatientSetting:
     return max(in_effect, key=lambda row: row.id or 0)
 
 
+def changes_anything(
+    history: Sequence[PatientSetting], effective_on: date, phase: int, thresholds: Thresholds
+) -> bool:
+    """Whether a new row (phase, thresholds) from `effective_on` would change any day.
+
+    The new row would be in force from `effective_on` on (the newest change wins), and so on
+    days before it when it becomes the earliest. What is in force now only changes on the
+    effective dates, so comparing on `effective_on` and on each later effective date is enough.
+    """
+    days = {effective_on} | {row.effective_on for row in history if row.effective_on > effective_on}
+    return any(
+        (row.phase, thresholds_of(row)) != (phase, thresholds)
+        for row in (setting_on(history, day) for day in days)
+    )
+
+
 def thresholds_of(row: PatientSetting) -> Thresholds:
     return Thresholds(**{name: getattr(row, name) for name in THRESHOLD_NAMES})
 

@@ -8,6 +8,7 @@ routing. The view is named by the link scope it lists ("clinician", "coach").
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -16,9 +17,9 @@ from sqlmodel import Session
 
 from app.auth.service import Principal
 from app.core.counters import AUTH_SEQ, CHANGE_SEQ
-from app.core.errors import InvalidInput
 from app.models import User
 from app.polling import statements
+from app.polling.cursor import seal_cursor
 from app.polling.etag import REMEMBERED, Answer, days_digest, etag_of
 
 
@@ -59,9 +60,9 @@ class PollState:
     zones: tuple[str, ...]
     days: str  # digest of the patients' local dates: day-derived fields change at midnight
 
-    @property
-    def cursor(self) -> str:
-        return f"{max(self.status_seq, self.link_seq)}.{self.days}"
+    def cursor(self, holder_id: uuid.UUID) -> str:
+        """The opaque change cursor of this state, for this holder only (app/polling/cursor.py)."""
+        return seal_cursor(holder_id, max(self.status_seq, self.link_seq), self.days)
 
     def etag(self, since: str | None) -> str:
         return etag_of(self.status_seq, self.link_seq, self.live_links, self.days, since)
@@ -102,13 +103,6 @@ def poll_state(session: Session, holder: User, view: str, now: datetime) -> Poll
     return PollState(status_seq or 0, link_seq or 0, live, zones, days_digest(zones, now))
 
 
-def parse_cursor(since: str) -> tuple[int, str]:
-    seq, _, days = since.partition(".")
-    if not seq.isdigit() or len(seq) > 18 or not days:
-        raise InvalidInput("since", "must be a cursor returned by an earlier dashboard answer")
-    return int(seq), days
-
-
 def read_versions(session: Session) -> tuple[int, int]:
     """The (change_seq, auth_seq) counters: anything a polled view shows moves one of them."""
     rows = dict(session.connection().execute(statements.COUNTERS).all())
@@ -116,10 +110,22 @@ def read_versions(session: Session) -> tuple[int, int]:
 
 
 def current_etag(
-    session: Session, principal: Principal, token: str, view: str, since: str | None, now: datetime
+    session: Session,
+    principal: Principal,
+    token: str,
+    view: str,
+    since: str | None,
+    versions: tuple[int, int],
+    now: datetime,
 ) -> tuple[str, PollState]:
-    """The view's ETag now, remembered for cheap revalidation of the next poll."""
-    versions = read_versions(session)  # before the state: a change in between is not missed
+    """The view's ETag now, remembered for cheap revalidation of the next poll.
+
+    `versions`: the counters as `read_versions` gave them *before* the caller's session was
+    checked. Read after it, a logout committed in between would already be counted in them,
+    and the revoked token would be remembered as current (issue 12): read before, the logout
+    moves the counters past what is remembered, and the next poll goes through the app (401).
+    The view's state is read after them, so a change in between is not missed either.
+    """
     state = poll_state(session, principal.user, view, now)
     answer = Answer(
         versions,

@@ -11,7 +11,7 @@ from app.core.clock import utcnow
 from app.core.db import SessionDep, run_db
 from app.core.openapi import problem_responses
 from app.core.responses import FastJSON
-from app.polling.views import POLLED_VIEWS
+from app.polling.views import POLLED_VIEWS, read_versions
 from app.readiness.schemas import Athletes
 from app.readiness.service import SCOPE, readiness_answer
 
@@ -32,6 +32,7 @@ async def athletes(
 ) -> Response:
     """Ready / modified / not ready / unknown for each athlete, with plain-word restrictions."""
     now = utcnow()
+    versions = await run_db(read_versions, session)  # before the session check (polling/views)
     principal = await authenticate(session, token, "coach")
     polled = await run_db(
         readiness_answer,
@@ -39,6 +40,7 @@ async def athletes(
         principal=principal,
         token=token or "",
         if_none_match=if_none_match,
+        versions=versions,
         now=now,
     )
     if polled.body is None:

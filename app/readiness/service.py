@@ -64,11 +64,17 @@ def _readiness_row(session: Session, athlete: User, now: datetime) -> dict[str, 
 
 
 def readiness_answer(
-    session: Session, principal: Principal, token: str, if_none_match: str | None, now: datetime
+    session: Session,
+    principal: Principal,
+    token: str,
+    if_none_match: str | None,
+    versions: tuple[int, int],
+    now: datetime,
 ) -> Polled:
-    """The ETag, and the athletes' readiness unless `If-None-Match` is current (then None)."""
+    """The ETag, and the athletes' readiness unless `If-None-Match` is current (then None).
+    `versions`: the change counters read before the caller's session was checked."""
     coach = principal.user
-    etag, _ = current_etag(session, principal, token, SCOPE, None, now)
+    etag, _ = current_etag(session, principal, token, SCOPE, None, versions, now)
     if matches(etag, if_none_match):
         return Polled(etag, None)
     rows = athletes_readiness(session, coach, now)

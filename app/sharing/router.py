@@ -15,6 +15,7 @@ from app.core.clock import utcnow
 from app.core.db import SessionDep
 from app.core.errors import NotFound
 from app.core.openapi import problem_responses
+from app.core.ratelimit import client_address
 from app.sharing import service
 from app.sharing.schemas import LinkOut, RedeemIn, ShareCodeOut, ShareCreate, ShareList, ShareOut
 
@@ -63,8 +64,8 @@ def revoke_share(share_id: str, patient: PatientUser, session: SessionDep) -> Re
 )
 def redeem(data: RedeemIn, user: CurrentUser, request: Request, session: SessionDep) -> LinkOut:
     """A clinician or coach redeems a patient's code to create a link of the code's scope."""
-    ip = request.client.host if request.client else "unknown"
-    link, patient = service.redeem_code(session, user, data.code, ip, utcnow())
+    address = client_address(request.client.host if request.client else None)
+    link, patient = service.redeem_code(session, user, data.code, address, utcnow())
     return LinkOut(
         id=link.id,
         patient_id=patient.id,
@@ -80,6 +81,7 @@ def access_log(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> AccessLog:
-    """Who (clinician or coach, by name) read, exported or changed your data, newest first."""
+    """Who read, exported or changed your data, newest first: each actor by stable id and role,
+    with the name they had then and the name they have now."""
     rows = entries_about(session, patient.id, limit)
-    return AccessLog(entries=[AccessEntryOut.model_validate(r, from_attributes=True) for r in rows])
+    return AccessLog(entries=[AccessEntryOut.model_validate(row) for row in rows])

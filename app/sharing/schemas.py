@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Scope = Literal["clinician", "coach"]
 
@@ -30,6 +30,9 @@ class ShareOut(BaseModel):
     kind: Literal["code", "link"]
     scope: Scope
     status: Literal["pending", "active"]
+    holder_id: uuid.UUID | None = Field(
+        description="The holder's account id (a link's), as `actor_id` in the access log."
+    )
     holder_name: str | None
     holder_role: str | None
     created_at: datetime

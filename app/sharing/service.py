@@ -80,6 +80,7 @@ class ShareView:
     kind: str
     scope: str
     status: str
+    holder_id: uuid.UUID | None
     holder_name: str | None
     holder_role: str | None
     created_at: datetime
@@ -99,7 +100,7 @@ def list_shares(session: Session, patient: User, now: datetime) -> list[ShareVie
         .order_by(col(CareLink.created_at))
     ).all()
     views = [
-        ShareView(c.id, "code", c.scope, "pending", None, None, c.created_at, c.expires_at)
+        ShareView(c.id, "code", c.scope, "pending", None, None, None, c.created_at, c.expires_at)
         for c in codes
     ]
     views += [
@@ -108,6 +109,7 @@ def list_shares(session: Session, patient: User, now: datetime) -> list[ShareVie
             "link",
             link.scope,
             "active",
+            holder.id,
             holder.display_name,
             holder.role,
             link.created_at,
@@ -138,24 +140,26 @@ def revoke_share(session: Session, patient: User, share_id: uuid.UUID, now: date
 
 
 def redeem_code(
-    session: Session, holder: User, code: str, ip: str, now: datetime
+    session: Session, holder: User, code: str, address: str, now: datetime
 ) -> tuple[CareLink, User]:
-    """A clinician or coach turns a patient's code into a link (rate-limited against guessing)."""
+    """A clinician or coach turns a patient's code into a link (rate-limited against guessing:
+    the attempt is counted first, atomically, and given back when the code was right)."""
     settings = get_settings()
     window = timedelta(minutes=settings.redeem_window_minutes)
-    limit = settings.redeem_failures_per_user
+    most = settings.redeem_failures_per_user
+    limits = [
+        ratelimit.Limit(REDEEM_USER, str(holder.id), most, window),
+        ratelimit.Limit(REDEEM_IP, address, most * 3, window),
+    ]
     with writing(session):
-        ratelimit.ensure_allowed(session, REDEEM_USER, str(holder.id), limit, window, now)
-        ratelimit.ensure_allowed(session, REDEEM_IP, ip, limit * 3, window, now)
+        ratelimit.reserve(session, limits, now)
         share = session.exec(
             select(ShareCode).where(
                 ShareCode.code_hash == token_digest(normalise_code(code)), *_pending(now)
             )
         ).first()
-        if share is None:  # counted (committed), then refused below
-            ratelimit.record_failure(session, REDEEM_USER, str(holder.id), window, now)
-            ratelimit.record_failure(session, REDEEM_IP, ip, window, now)
-        else:
+        if share is not None:  # a failure stays counted (committed), then refused below
+            ratelimit.release(session, limits, now)
             linked = _link(session, holder, share, now)
     if share is None:
         raise NotFound("This code is unknown, already used, expired or revoked.")

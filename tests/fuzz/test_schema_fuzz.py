@@ -44,6 +44,14 @@ for _method, _path in SESSION_ENDING:
     schema = schema.exclude(method=_method, path=_path)
 
 
+@pytest.fixture(autouse=True)
+def unlimited_registrations(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fuzzer registers many accounts from one address (the limit: tests/auth/test_limits)."""
+    from app.core.config import get_settings
+
+    monkeypatch.setattr(get_settings(), "register_limit_per_hour", 0)
+
+
 @pytest.fixture
 def accounts(client: Any) -> dict[str, Account]:
     patient = register(client)

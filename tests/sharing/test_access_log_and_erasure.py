@@ -38,8 +38,9 @@ def test_reads_exports_and_changes_by_others_appear_in_the_patients_access_log(
     )
     client.get("/api/v1/coach/athletes", headers=coach.headers)
     seen = actions(client, patient)
-    assert seen[:6] == [
+    assert seen[:7] == [
         ("readiness_viewed", "Coach Lee"),
+        ("settings_viewed", "Dr Gray"),  # the PATCH answers with the settings: a read
         ("phase_changed", "Dr Gray"),
         ("logs_viewed", "Dr Gray"),
         ("record_viewed", "Dr Gray"),

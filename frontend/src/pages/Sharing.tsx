@@ -205,7 +205,12 @@ export default function SharingPage() {
           <ul class="accesslog">
             {access.map((a, i) => (
               <li key={i}>
-                <strong>{a.actor_name}</strong> ({a.actor_role}) — {a.action.replace(/_/g, ' ')}
+                <strong>{a.actor_name ?? 'Erased account'}</strong>
+                {a.actor_current_name && a.actor_current_name !== a.actor_name
+                  ? ` (now called ${a.actor_current_name})`
+                  : ''}{' '}
+                ({a.actor_role}
+                {a.actor_id ? ` ${accountRef(a.actor_id)}` : ''}) — {a.action.replace(/_/g, ' ')}
                 <span class="muted"> · {formatTimestamp(a.at)}</span>
               </li>
             ))}
@@ -234,6 +239,12 @@ export default function SharingPage() {
   );
 }
 
+/** A short, stable reference to an account: the same person shows the same one in the access
+ * log and on their link, whatever name they take. */
+function accountRef(id: string): string {
+  return `#${id.slice(0, 8)}`;
+}
+
 function ShareItem({ s, busy, onRevoke }: { s: Share; busy?: boolean; onRevoke?: () => void }) {
   const who = s.holder_name ? `held by ${s.holder_name}` : s.kind === 'code' ? 'not used yet' : 'link';
   const what = `${SCOPE_LABEL[s.scope] ?? s.scope} ${s.kind === 'link' ? 'access' : 'code'}`;
@@ -242,7 +253,7 @@ function ShareItem({ s, busy, onRevoke }: { s: Share; busy?: boolean; onRevoke?:
       <div>
         <strong>{what}</strong> <span class={`status status-${s.status}`}>{s.status}</span>
         <p class="hint">
-          {s.holder_name ? `Held by ${s.holder_name}. ` : ''}
+          {s.holder_name ? `Held by ${s.holder_name}${s.holder_id ? ` (${accountRef(s.holder_id)})` : ''}. ` : ''}
           Created {formatTimestamp(s.created_at)}
           {s.expires_at ? ` · expires ${formatTimestamp(s.expires_at)}` : ''}
         </p>
