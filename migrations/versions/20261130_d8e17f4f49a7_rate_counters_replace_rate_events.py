@@ -7,7 +7,7 @@ before the check (app/core/ratelimit.py). The counts in flight are not carried o
 way: they are short-lived (15 minutes), and a lost count only gives back a few attempts.
 
 Revision ID: d8e17f4f49a7
-Revises: aa616c7e1cf4
+Revises: e3b1d0c4a9f2
 Create Date: 2026-11-30 11:43:45+00:00
 """
 
@@ -18,7 +18,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "d8e17f4f49a7"
-down_revision: str | None = "aa616c7e1cf4"
+down_revision: str | None = "e3b1d0c4a9f2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
