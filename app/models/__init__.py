@@ -21,6 +21,14 @@ from app.models.logs import (
     PatientStatus,
     RedFlagClearance,
 )
+from app.models.outcomes import (
+    CheckIn,
+    CheckInActivity,
+    ClinicianNote,
+    Goal,
+    ObjectiveTest,
+    ReturnToSportReview,
+)
 from app.models.patients import PatientSetting
 from app.models.sharing import CareLink, ShareCode
 
@@ -29,15 +37,21 @@ __all__ = [
     "AccessLogEntry",
     "AuthSession",
     "CareLink",
+    "CheckIn",
+    "CheckInActivity",
+    "ClinicianNote",
     "Counter",
     "DailyLog",
     "DecisionRecord",
+    "Goal",
     "LogRevision",
+    "ObjectiveTest",
     "PatientSetting",
     "PatientStatus",
     "RateEvent",
     "RedFlagClearance",
     "RefreshToken",
+    "ReturnToSportReview",
     "ShareCode",
     "User",
 ]
