@@ -11,7 +11,7 @@ Create Date: 2026-11-30 12:11:24.003661+00:00
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate renders sqlmodel types)
+import sqlmodel
 from alembic import op
 
 revision: str = "edf974ce4060"
