@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.outcomes.content import DISCLAIMER
-from app.outcomes.content.cards import CARDS
+from app.outcomes.content.cards import CARDS, Card
 from app.outcomes.content.phases import GUIDES
 from app.outcomes.content.sources import SOURCES
 from app.outcomes.kinds import KINDS
@@ -59,10 +59,10 @@ def test_nothing_is_cited_that_evidence_md_does_not_contain() -> None:
 
 
 @pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
-def test_each_card_reads_in_a_minute_and_lists_exactly_what_it_cites(card: object) -> None:
-    text = " ".join((card.title, card.summary, *card.paragraphs))  # type: ignore[attr-defined]
+def test_each_card_reads_in_a_minute_and_lists_exactly_what_it_cites(card: Card) -> None:
+    text = " ".join((card.title, card.summary, *card.paragraphs))
     assert len(text.split()) <= WORDS_PER_MINUTE
-    assert set(CITATION.findall(text)) == set(card.sources)  # type: ignore[attr-defined]
+    assert set(CITATION.findall(text)) == set(card.sources)
 
 
 def test_the_six_cards_of_the_issue() -> None:
