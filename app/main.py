@@ -26,6 +26,9 @@ from app.erasure.router import router as erasure_router
 from app.logs.router import router as logs_router
 from app.notify.router import router as notify_router
 from app.notify.sender import start_in_app as notification_sender
+from app.outcomes.clinician_router import router as outcomes_clinician_router
+from app.outcomes.router import content_router as education_router
+from app.outcomes.router import router as outcomes_router
 from app.polling.revalidation import RevalidationShortcut
 from app.readiness.router import router as readiness_router
 from app.sharing.router import router as sharing_router
@@ -79,6 +82,9 @@ def create_app() -> FastAPI:
     app.include_router(logs_router)
     app.include_router(sharing_router)
     app.include_router(dashboard_router)
+    app.include_router(outcomes_router)
+    app.include_router(outcomes_clinician_router)
+    app.include_router(education_router)
     app.include_router(readiness_router)
     app.include_router(notify_router)
     install_api_docs(app)

@@ -7,6 +7,7 @@ from statistics import fmean
 from typing import Any
 
 from app.logs.window import Window
+from app.outcomes.due import is_check_in_overdue
 
 REFERRAL_RANK = {None: 0, "routine": 1, "soon": 2, "urgent": 3, "emergency": 4}
 TREND_MARGIN = 2.0
@@ -61,6 +62,8 @@ def dashboard_row(status: Any, display_name: str, today: date) -> dict[str, Any]
     cutoff = today - timedelta(days=NO_PROGRESS_DAYS - 1)
     if long_enough and (status.last_progress_date is None or status.last_progress_date < cutoff):
         flags.append("no_progress_6w")
+    if is_check_in_overdue(status.last_check_in_week, status.first_log_date, today):
+        flags.append("check_in_overdue")
     return {
         "patient_id": status.patient_id,
         "display_name": display_name,
@@ -75,6 +78,8 @@ def dashboard_row(status: Any, display_name: str, today: date) -> dict[str, Any]
         "morning_pain_7d": [window.morning(k) for k in range(6, -1, -1)],
         "trend": trend_of(window),
         "adherence_14d": round(logged_14 / 14, 2),
+        "latest_confidence": status.latest_confidence,
+        "last_check_in_week": status.last_check_in_week,
         "updated_at": status.updated_at,
         "_back_offs": back_offs,
     }

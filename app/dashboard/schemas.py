@@ -14,7 +14,13 @@ from app.patients.schemas import ThresholdsOut
 from app.rules import THRESHOLD_LIMITS
 
 Flag = Literal[
-    "referral", "open_episode", "back_off_streak", "missing_logs", "phase_ready", "no_progress_6w"
+    "referral",
+    "open_episode",
+    "back_off_streak",
+    "missing_logs",
+    "phase_ready",
+    "no_progress_6w",
+    "check_in_overdue",
 ]
 
 
@@ -34,6 +40,12 @@ class DashboardRow(BaseModel):
     morning_pain_7d: list[int | None] = Field(description="Today-6 .. today; null = not logged.")
     trend: Literal["improving", "stable", "worsening"] | None
     adherence_14d: float = Field(description="Share of the last 14 days with a log (0-1).")
+    latest_confidence: int | None = Field(
+        default=None, description="Confidence to return (0-10) of the latest weekly check-in."
+    )
+    last_check_in_week: date | None = Field(
+        default=None, description="The Monday of the latest weekly check-in's ISO week."
+    )
     updated_at: datetime
     acknowledged_by: str | None = Field(
         default=None, description="Who last acknowledged one of the row's open referral items."

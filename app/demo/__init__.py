@@ -13,6 +13,7 @@ from app.auth.schemas import RegisterIn
 from app.core.clock import utcnow
 from app.demo.cohort import COHORT, write_story
 from app.demo.kari import DAYS, write_kari
+from app.demo.outcomes import write_outcomes
 from app.models import DecisionRecord, User
 from app.sharing.service import create_code, redeem_code
 
@@ -50,10 +51,13 @@ def load_demo(session: Session, now: datetime | None = None) -> dict[str, str]:
         patient = _register(session, f"patient{n}@demo.loadline.app", name, "patient", now)
         write_story(session, patient, phase, days, story, now)
         patients.append(patient)
+    shared_at = now - timedelta(days=DAYS)  # linked since they started
     for patient in patients:
-        _share(session, patient, clinician, now)
+        _share(session, patient, clinician, shared_at)
         if patient.display_name.split()[0] in COACHED:
-            _share(session, patient, coach, now)
+            _share(session, patient, coach, shared_at)
+    by_name = {patient.display_name.split()[0]: patient for patient in patients}
+    write_outcomes(session, by_name, clinician, now)
     return accounts
 
 

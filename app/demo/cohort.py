@@ -53,12 +53,13 @@ def _worsening(offset: int) -> dict[str, Any] | None:
     return STEADY | {"morning_pain": 2 if offset < -6 else 5}
 
 
-def _running_well(offset: int) -> dict[str, Any] | None:
+def _return_to_sport(offset: int) -> dict[str, Any] | None:
+    """Phase 5: full training with sprints that settle; strength is what still lags."""
     day = dict(STEADY)
     if offset % 3 == 0:
-        day |= {"sprint_pain": 1, "sprint_speed_pct": 78, "session_rpe": 6, "session_min": 30}
+        day |= {"sprint_pain": 1, "sprint_speed_pct": 97, "session_rpe": 7, "session_min": 60}
     if offset % 3 == 1:
-        day |= {"loading_pain": 2, "loading_stage": 3}
+        day |= {"loading_pain": 2, "loading_stage": 4}
     return day | {"sleep": 2, "fatigue": 3, "stress": 2, "soreness": 3}
 
 
@@ -73,7 +74,7 @@ COHORT: list[tuple[str, int, int, Story]] = [
     ("Ingrid Berg (ready for phase 2)", 1, 14, _ready_for_phase_2),
     ("Jonas Lie (flaring)", 2, 14, _flaring),
     ("Sara Dahl (worsening mornings)", 2, 14, _worsening),
-    ("Anders Moe (running again)", 3, 21, _running_well),
+    ("Anders Moe (return-to-sport review)", 5, 21, _return_to_sport),
     ("Eva Strand (just started)", 1, 3, _new),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
@@ -20,6 +21,10 @@ from app.models import AccessLogEntry, CareLink, DailyLog, ShareCode, User
 from app.patients.settings import load_history, thresholds_of
 
 CSV_COLUMNS = ["date", *LOG_FIELDS, "decision", "referral"]
+# Parts of the whole record kept by domains below this one (which it cannot import): each
+# registers here when imported (app/outcomes/export.py), like a polled view's path.
+JSON_SECTIONS: dict[str, Callable[[Session, User], Any]] = {}
+FHIR_SECTIONS: list[Callable[[Session, User, str], list[dict[str, Any]]]] = []
 
 
 def _logs(session: Session, patient: User) -> list[DailyLog]:
@@ -90,7 +95,7 @@ def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any
             }
             for e in access
         ],
-    }
+    } | {name: section(session, patient) for name, section in JSON_SECTIONS.items()}
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -147,4 +152,8 @@ def neutralise_formula(value: Any) -> Any:
 
 def export_fhir(session: Session, patient: User, now: datetime) -> dict[str, Any]:
     begin_snapshot(session)
-    return fhir_bundle(patient, _logs(session, patient), now)
+    bundle = fhir_bundle(patient, _logs(session, patient), now)
+    patient_ref = bundle["entry"][0]["fullUrl"]
+    for section in FHIR_SECTIONS:
+        bundle["entry"] += section(session, patient, patient_ref)
+    return bundle

@@ -29,6 +29,14 @@ from app.models.notify import (
     PushSubscription,
     SenderLease,
 )
+from app.models.outcomes import (
+    CheckIn,
+    CheckInActivity,
+    ClinicianNote,
+    Goal,
+    ObjectiveTest,
+    ReturnToSportReview,
+)
 from app.models.patients import PatientSetting
 from app.models.sharing import CareLink, ShareCode
 
@@ -37,12 +45,17 @@ __all__ = [
     "AccessLogEntry",
     "AuthSession",
     "CareLink",
+    "CheckIn",
+    "CheckInActivity",
+    "ClinicianNote",
     "Counter",
     "DailyLog",
     "DecisionRecord",
+    "Goal",
     "LogRevision",
     "Notification",
     "NotificationSetting",
+    "ObjectiveTest",
     "PatientSetting",
     "PatientStatus",
     "PushDelivery",
@@ -51,6 +64,7 @@ __all__ = [
     "RedFlagClearance",
     "ReferralAcknowledgement",
     "RefreshToken",
+    "ReturnToSportReview",
     "SenderLease",
     "ShareCode",
     "User",

@@ -130,6 +130,9 @@ class PatientStatus(SQLModel, table=True):
     open_episodes: list[dict[str, Any]] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
     )
+    # The latest weekly check-in (app/outcomes keeps these two: a check-in is no rule input).
+    last_check_in_week: date | None = None
+    latest_confidence: int | None = None
     change_seq: int = Field(index=True)
     updated_at: datetime = Field(default_factory=utcnow)
     # Decisions dated on or after this day may be stale: a write decided its own 28 days and

@@ -1,9 +1,7 @@
-"""The weekly check-in's "is it due" hook.
-
-The check-in itself is issue 15 and does not exist yet, so this answers False and no check-in
-push is ever sent. When issue 15 lands, this one function asks its domain (`outcomes`, above
-this one) whether the patient's check-in is due on `today`; the kind, its text, its switch in
-the settings and the sending are all in place already.
+"""When the weekly check-in reminder goes: once a week, on the patient's Thursday evening (at
+their reminder time), and only while this week's check-in is still missing (issue 15's "is it
+due", app/outcomes/due.py). The check-in is offered in the app all week; the push is a single
+nudge mid-week, not a daily one.
 """
 
 from __future__ import annotations
@@ -13,8 +11,11 @@ from datetime import date
 
 from sqlmodel import Session
 
+from app.outcomes.due import check_in_due
+
+REMINDER_WEEKDAY = 3  # Thursday (Monday = 0): late enough to leave room, early enough to act
+
 
 def weekly_checkin_due(session: Session, patient_id: uuid.UUID, today: date) -> bool:
-    """Is the patient's weekly check-in due today? (False until issue 15.)"""
-    del session, patient_id, today
-    return False
+    """Should the weekly check-in reminder go to this patient today?"""
+    return today.weekday() == REMINDER_WEEKDAY and check_in_due(session, patient_id, today)

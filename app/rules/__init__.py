@@ -7,7 +7,8 @@ Files: model (types, constants), history (window, baselines, sessions), episodes
 episodes), red_flags (RF-1..RF-5), pain_monitoring (PM-1..PM-8), sitting (SI-1..SI-4), neural
 (NE-1..NE-3), flare (FL-1, FL-2), phase_limits (PH-1..PH-3, SP-1, SP-2), progression (PR-1..PR-4,
 MD-1, GA-1, PR-0), combine (effects), decide (one day, precedence), engine (evaluate), phases
-(PHASES), phase_ready, readiness (coach view), messages (texts).
+(PHASES), phase_ready, phase_criteria (each move-on criterion with its number, for the
+phase page), readiness (coach view), messages (texts).
 
 READINGS: where the spec is ambiguous, the reading chosen (the safer one where it matters).
  1. Baseline: median of the field's non-null values on today-7..today-1, >= 3 values, else
@@ -110,6 +111,7 @@ from .model import (
     Reason,
     Thresholds,
 )
+from .phase_criteria import PhaseCheck, PhaseCriterion, phase_criteria
 from .phases import PHASES, PhaseInfo
 from .readiness import RESTRICTIONS, WELLNESS_DAYS, assess_readiness
 
@@ -126,6 +128,8 @@ __all__ = [
     "Episode",
     "Guidance",
     "PatientState",
+    "PhaseCheck",
+    "PhaseCriterion",
     "PhaseInfo",
     "PriorDecision",
     "Readiness",
@@ -134,5 +138,6 @@ __all__ = [
     "assess_readiness",
     "evaluate",
     "open_episodes",
+    "phase_criteria",
     "progress_dates",
 ]

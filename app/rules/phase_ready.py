@@ -51,6 +51,9 @@ class _Past:
     def has(self, k: int) -> bool:
         return k in self._stored
 
+    def backed_off(self, k: int) -> bool:
+        return k in self._stored and self._stored[k].decision == BACK_OFF
+
     def no_back_off(self, last_offset: int) -> bool:
         stored = self._stored
         return all(stored[k].decision != BACK_OFF for k in range(1, last_offset + 1) if k in stored)

@@ -73,6 +73,7 @@ export const FLAG_LABEL: Record<string, string> = {
   missing_logs: 'Missing logs',
   phase_ready: 'Ready for next phase',
   no_progress_6w: 'No progress in 6 weeks',
+  check_in_overdue: 'Weekly check-in overdue',
 };
 
 /** The warning signs in plain words (the log's checklist, the banner, the clinician's pages). */

@@ -24,6 +24,8 @@ TODAY = datetime.now(UTC).date().isoformat()
 class World:
     accounts: dict[str, Account]
     patient_id: str
+    goal_id: str = ""
+    note_id: str = ""
 
 
 @pytest.fixture
@@ -43,7 +45,10 @@ def world(client: TestClient) -> World:
     link(client, p, accounts["K"])
     revoked = link(client, p, accounts["R"])
     assert client.delete(f"/api/v1/me/shares/{revoked}", headers=p.headers).status_code == 204
-    return World(accounts, p.id)
+    goal = client.post("/api/v1/me/goals", json={"text": "P's private goal"}, headers=p.headers)
+    notes = f"/api/v1/clinician/patients/{p.id}/notes"
+    note = client.post(notes, json={"text": "P's private note"}, headers=accounts["C"].headers)
+    return World(accounts, p.id, goal.json()["id"], note.json()["id"])
 
 
 PATIENT_ENDPOINTS = [
@@ -56,6 +61,35 @@ PATIENT_ENDPOINTS = [
     ("GET", "/api/v1/me/shares"),
     ("POST", "/api/v1/me/shares"),
     ("GET", "/api/v1/me/access-log"),
+    ("GET", "/api/v1/me/check-ins"),
+    ("POST", "/api/v1/me/check-ins"),
+    ("PUT", "/api/v1/me/check-ins/activities"),
+    ("GET", "/api/v1/me/check-ins/export"),
+    ("GET", "/api/v1/me/tests"),
+    ("POST", "/api/v1/me/tests"),
+    ("GET", "/api/v1/me/goals"),
+    ("POST", "/api/v1/me/goals"),
+    ("PATCH", "/api/v1/me/goals/{goal}"),
+    ("GET", "/api/v1/me/notes"),
+    ("GET", "/api/v1/me/phase"),
+]
+# Outcomes of a patient, read and written by a linked clinician (issue 15), with the answer
+# the linked clinician C gets (P is in phase 1: the return-to-sport confirmation is 409).
+OUTCOMES = "/api/v1/clinician/patients/{pid}"
+CLINICIAN_OUTCOMES = [
+    ("GET", OUTCOMES + "/check-ins", 200),
+    ("GET", OUTCOMES + "/tests", 200),
+    ("POST", OUTCOMES + "/tests", 201),
+    ("GET", OUTCOMES + "/goals", 200),
+    ("POST", OUTCOMES + "/goals", 201),
+    ("PATCH", OUTCOMES + "/goals/{goal}", 200),
+    ("GET", OUTCOMES + "/notes", 200),
+    ("POST", OUTCOMES + "/notes", 201),
+    ("PATCH", OUTCOMES + "/notes/{note}", 200),
+    ("GET", OUTCOMES + "/phase", 200),
+    ("GET", OUTCOMES + "/return-to-sport", 200),
+    ("POST", OUTCOMES + "/return-to-sport/confirmations", 409),
+    ("GET", OUTCOMES + "/summary", 200),
 ]
 CLINICIAN_RECORD = [
     ("GET", "/api/v1/clinician/patients/{pid}"),
@@ -64,11 +98,23 @@ CLINICIAN_RECORD = [
 ]
 CLEARANCES = "/api/v1/clinician/patients/{pid}/clearances"
 REFERRALS = "/api/v1/clinician/referrals"
+STRENGTH = {"kind": "hamstring_isometric", "left": 250, "right": 300, "unit": "N"}
 BODIES: dict[str, Any] = {
     "PUT": {"morning_pain": 1},
     "POST": {"scope": "coach"},
     "PATCH": {"phase": 2},
     CLEARANCES: {"checked_on": TODAY},
+    "/api/v1/me/check-ins": {"confidence": 6, "fear": 4, "global_change": "better"},
+    "/api/v1/me/check-ins/activities": {"activities": ["Run 5 km"]},
+    "/api/v1/me/tests": {"kind": "single_leg_bridge", "left": 20, "right": 25, "unit": "reps"},
+    "/api/v1/me/goals": {"text": "Run 5 km"},
+    "/api/v1/me/goals/{goal}": {"status": "met"},
+    OUTCOMES + "/tests": STRENGTH,
+    OUTCOMES + "/goals": {"text": "Back to football"},
+    OUTCOMES + "/goals/{goal}": {"text": "Back to five-a-side"},
+    OUTCOMES + "/notes": {"text": "Seen today"},
+    OUTCOMES + "/notes/{note}": {"shared": True},
+    OUTCOMES + "/return-to-sport/confirmations": {"note": "Not yet"},
 }
 
 MATRIX = (
@@ -89,6 +135,11 @@ MATRIX = (
     + [("C", "POST", CLEARANCES, 409)]
     + [(who, "POST", CLEARANCES, 404) for who in ("R", "N")]
     + [(who, "POST", CLEARANCES, 403) for who in ("P", "Q", "K", "KN")]
+    # Outcomes: the linked clinician only; revoked and never-linked clinicians learn nothing
+    # (404); patients and coaches, linked or not, are refused by role (403).
+    + [("C", m, p, code) for m, p, code in CLINICIAN_OUTCOMES]
+    + [(who, m, p, 404) for who in ("R", "N") for m, p, _ in CLINICIAN_OUTCOMES]
+    + [(who, m, p, 403) for who in ("P", "Q", "K", "KN") for m, p, _ in CLINICIAN_OUTCOMES]
 )
 
 
@@ -101,12 +152,13 @@ def test_access_matrix(
     client: TestClient, world: World, who: str, method: str, path: str, expected: int
 ) -> None:
     account = world.accounts[who]
-    url = path.format(pid=world.patient_id)
+    url = path.format(pid=world.patient_id, goal=world.goal_id, note=world.note_id)
     body = BODIES.get(path, BODIES.get(method))
     answer = client.request(method, url, json=body, headers=account.headers)
     assert answer.status_code == expected, answer.text
-    if expected != 200:
+    if expected not in (200, 201):
         assert "Patient P" not in answer.text and "private note" not in answer.text
+        assert "private goal" not in answer.text
 
 
 def test_an_unknown_or_malformed_patient_id_is_indistinguishable_from_an_unlinked_one(
@@ -175,3 +227,71 @@ def test_the_referral_queue_shows_and_acknowledges_only_live_linked_patients(
     assert unknown.status_code == 404
     done = client.post(f"{REFERRALS}/{item}/acknowledge", headers=world.accounts["C"].headers)
     assert done.status_code == 201
+
+
+def test_a_patient_cannot_reach_another_patients_goal(client: TestClient, world: World) -> None:
+    other = world.accounts["Q"]
+    url = f"/api/v1/me/goals/{world.goal_id}"
+    answer = client.patch(url, json={"status": "dropped"}, headers=other.headers)
+    assert answer.status_code == 404 and "private goal" not in answer.text
+    mine = client.get("/api/v1/me/goals", headers=other.headers).json()
+    assert mine["goals"] == [] and mine["current"] is None
+
+
+def test_the_coach_sees_no_outcome_at_all(client: TestClient, world: World) -> None:
+    patient, coach = world.accounts["P"], world.accounts["K"]
+    run = client.put(
+        "/api/v1/me/check-ins/activities",
+        json={"activities": ["Run 5 km"]},
+        headers=patient.headers,
+    ).json()["activities"][0]
+    body = {
+        "confidence": 3,
+        "fear": 9,
+        "global_change": "much_worse",
+        "activities": [{"activity_id": run["id"], "score": 1}],
+    }
+    assert (
+        client.post("/api/v1/me/check-ins", json=body, headers=patient.headers).status_code == 201
+    )
+    base = f"/api/v1/clinician/patients/{patient.id}"
+    client.post(f"{base}/tests", json=STRENGTH, headers=world.accounts["C"].headers)
+    athletes = client.get("/api/v1/coach/athletes", headers=coach.headers)
+    assert athletes.status_code == 200
+    (row,) = athletes.json()["athletes"]
+    assert set(row) == {"athlete_id", "display_name", "readiness", "restrictions", "as_of"}
+    for word in ("confidence", "fear", "much_worse", "Run 5 km", "goal", "symmetry", "hamstring_"):
+        assert word not in athletes.text
+    for method, path, _ in CLINICIAN_OUTCOMES:
+        url = path.format(pid=patient.id, goal=world.goal_id, note=world.note_id)
+        answer = client.request(method, url, json=BODIES.get(path), headers=coach.headers)
+        assert answer.status_code == 403
+        assert "private" not in answer.text and "Run 5 km" not in answer.text
+    for path in (
+        "/api/v1/me/check-ins",
+        "/api/v1/me/goals",
+        "/api/v1/me/tests",
+        "/api/v1/me/phase",
+    ):
+        assert client.get(path, headers=coach.headers).status_code == 403
+
+
+def test_every_outcome_read_by_a_clinician_is_in_the_patients_access_log(
+    client: TestClient, world: World
+) -> None:
+    clinician, patient = world.accounts["C"], world.accounts["P"]
+    reads = [p for m, p, _ in CLINICIAN_OUTCOMES if m == "GET"]
+    for path in reads:
+        url = path.format(pid=patient.id)
+        assert client.get(url, headers=clinician.headers).status_code == 200
+    log = client.get("/api/v1/me/access-log", headers=patient.headers).json()["entries"]
+    actions = {e["action"] for e in log if e["actor_role"] == "clinician"}
+    assert {
+        "check_ins_viewed",
+        "tests_viewed",
+        "goals_viewed",
+        "notes_viewed",
+        "phase_page_viewed",
+        "rts_review_viewed",
+        "summary_viewed",
+    } <= actions

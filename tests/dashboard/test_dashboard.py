@@ -41,6 +41,7 @@ def test_a_row_has_every_field_of_the_contract(client: TestClient) -> None:
         "morning_pain_7d",
         "trend",
         "adherence_14d",
+        "latest_confidence",
         "updated_at",
     }
     assert row["patient_id"] == patient.id and row["display_name"] == "Ada"
@@ -48,7 +49,8 @@ def test_a_row_has_every_field_of_the_contract(client: TestClient) -> None:
     assert row["morning_pain_7d"] == [2] * 7
     assert row["trend"] == "stable"
     assert row["adherence_14d"] == round(11 / 14, 2)
-    assert row["flags"] == []
+    assert row["flags"] == ["check_in_overdue"]  # 11 days of logs, no weekly check-in yet
+    assert row["latest_confidence"] is None
 
 
 def test_flags_missing_logs_referral_and_back_off_streak(client: TestClient) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
@@ -111,20 +112,41 @@ def test_the_morning_prompt_follows_a_training_day_until_the_morning_is_logged(
     assert prompt["tag"] == "morning_prompt"
 
 
-def test_the_weekly_check_in_is_a_switchable_kind_whose_due_hook_is_false_until_issue_15(
+def test_the_weekly_check_in_reminder_goes_on_thursday_evening_only_while_it_is_due(
     client: TestClient, push_service: LocalPushService, sender: Sender, clock: SimClock, db_session
 ) -> None:
-    patient = register(client, timezone="UTC")
-    device = subscribe(client, patient, push_service)
-    put_log(client, patient, clock.now.date(), morning_pain=1)  # so no evening reminder either
-    assert not weekly_checkin_due(db_session, patient.id, clock.now.date())  # type: ignore[arg-type]
-    clock.now = local("UTC", clock.now.date(), 19, 0)
-    rounds(sender, clock, push_service, local("UTC", clock.now.date(), 23, 0), FIVE_MIN)
-    assert push_service.to(device) == []
+    due, answered = register(client, timezone="UTC"), register(client, timezone="UTC")
+    devices = {who.id: subscribe(client, who, push_service) for who in (due, answered)}
+    today = datetime.now(UTC).date()  # the API's clock (check-ins are dated up to tomorrow)
+    thursday = today - timedelta(days=(today.weekday() - 3) % 7)  # the latest Thursday
+    for who in (due, answered):  # logged, so no daily reminder gets in the way
+        put_log(client, who, thursday, morning_pain=1)
+    activities = client.put(
+        "/api/v1/me/check-ins/activities",
+        json={"activities": ["Run 5 km"]},
+        headers=answered.headers,
+    ).json()["activities"]
+    body = {
+        "answered_on": thursday.isoformat(),
+        "confidence": 6,
+        "fear": 3,
+        "global_change": "better",
+        "activities": [{"activity_id": activities[0]["id"], "score": 5}],
+    }
+    created = client.post("/api/v1/me/check-ins", json=body, headers=answered.headers)
+    assert created.status_code in (200, 201), created.text
+    assert weekly_checkin_due(db_session, uuid.UUID(due.id), thursday)
+    assert not weekly_checkin_due(db_session, uuid.UUID(due.id), thursday - timedelta(days=1))
+    assert not weekly_checkin_due(db_session, uuid.UUID(answered.id), thursday)
+    clock.now = local("UTC", thursday, 19, 0)
+    seen = rounds(sender, clock, push_service, local("UTC", thursday, 23, 0), FIVE_MIN)
+    assert seen == {devices[due.id].endpoint: [local("UTC", thursday, 20, 0)]}
+    [nudge] = push_service.delivered(devices[due.id])
+    assert nudge["tag"] == "weekly_checkin" and nudge["url"] == "/checkin"
     off = client.patch(
         "/api/v1/me/notification-settings",
         json={"kinds": {"weekly_checkin": False}},
-        headers=patient.headers,
+        headers=due.headers,
     )
     assert off.json()["kinds"]["weekly_checkin"] is False
 
