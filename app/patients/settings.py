@@ -56,17 +56,26 @@ def setting_on(history: Sequence[PatientSetting], day: date) -> PatientSetting:
 def changes_anything(
     history: Sequence[PatientSetting], effective_on: date, phase: int, thresholds: Thresholds
 ) -> bool:
-    """Whether a new row (phase, thresholds) from `effective_on` would change any day.
+    """Whether a new row (phase, thresholds) from `effective_on` would change any day: its
+    phase, thresholds or the day its phase started (a phase dated earlier changes that).
 
     The new row would be in force from `effective_on` on (the newest change wins), and so on
-    days before it when it becomes the earliest. What is in force now only changes on the
-    effective dates, so comparing on `effective_on` and on each later effective date is enough.
+    days before it when it becomes the earliest. What is in force only changes on effective
+    dates, so comparing on `effective_on` and on every other effective date is enough.
     """
-    days = {effective_on} | {row.effective_on for row in history if row.effective_on > effective_on}
-    return any(
-        (row.phase, thresholds_of(row)) != (phase, thresholds)
-        for row in (setting_on(history, day) for day in days)
+    if not history:
+        return True
+    newest = max(row.id or 0 for row in history) + 1
+    candidate = PatientSetting(
+        id=newest,
+        patient_id=history[0].patient_id,
+        effective_on=effective_on,
+        phase=phase,
+        **{name: getattr(thresholds, name) for name in THRESHOLD_NAMES},
     )
+    after = [*history, candidate]
+    days = {effective_on} | {row.effective_on for row in history}
+    return any(state_on(history, day) != state_on(after, day) for day in days)
 
 
 def thresholds_of(row: PatientSetting) -> Thresholds:

@@ -214,6 +214,133 @@ REQUESTS: dict[tuple[str, str], Request] = {
 }
 
 
+PATIENT_BASE = "/api/v1/clinician/patients/{patient_id}"
+
+
+def _simple(method: str, path: str, who: str, body: dict[str, Any] | None = None) -> Request:
+    """A request needing only the world's ids: `who` is patient, clinician or coach."""
+
+    def build(c: TestClient, w: World) -> tuple[str, str, Account | None, dict[str, Any]]:
+        url = path.format(patient_id=w.patient.id)
+        return method, url, getattr(w, who), ({"json": body} if body is not None else {})
+
+    return build
+
+
+def _goal(c: TestClient, w: World, caller: Account, base: str) -> str:
+    answer = c.post(f"{base}/goals", json={"text": "Run 5 km"}, headers=caller.headers)
+    assert answer.is_success, answer.text
+    return str(answer.json()["id"])
+
+
+def _note(c: TestClient, w: World) -> str:
+    url = PATIENT_BASE.format(patient_id=w.patient.id) + "/notes"
+    answer = c.post(url, json={"text": "Seen today"}, headers=w.clinician.headers)
+    assert answer.is_success, answer.text
+    return str(answer.json()["id"])
+
+
+def _phase_5_patient(c: TestClient, w: World) -> str:
+    """Another patient of the clinician, in phase 5 (the return-to-sport review's phase)."""
+    other = register(c)
+    link(c, other, w.clinician)
+    url = PATIENT_BASE.format(patient_id=other.id)
+    assert c.patch(url, json={"phase": 5}, headers=w.clinician.headers).is_success
+    return url
+
+
+def _check_in_body(c: TestClient, w: World) -> dict[str, Any]:
+    url = "/api/v1/me/check-ins/activities"
+    named = c.put(url, json={"activities": ["Run 5 km"]}, headers=w.patient.headers)
+    activity = named.json()["activities"][0]["id"]
+    return {
+        "confidence": 6,
+        "fear": 4,
+        "global_change": "better",
+        "activities": [{"activity_id": activity, "score": 5}],
+    }
+
+
+STRENGTH = {"kind": "hamstring_isometric", "left": 250, "right": 300, "unit": "N"}
+OUTCOME_REQUESTS: dict[tuple[str, str], Request] = {
+    ("PUT", "/api/v1/me/check-ins/activities"): _simple(
+        "PUT", "/api/v1/me/check-ins/activities", "patient", {"activities": ["Run 5 km"]}
+    ),
+    ("POST", "/api/v1/me/check-ins"): lambda c, w: (
+        "POST",
+        "/api/v1/me/check-ins",
+        w.patient,
+        {"json": _check_in_body(c, w)},
+    ),
+    ("GET", "/api/v1/me/check-ins"): _simple("GET", "/api/v1/me/check-ins", "patient"),
+    ("GET", "/api/v1/me/check-ins/export"): _simple(
+        "GET", "/api/v1/me/check-ins/export", "patient"
+    ),
+    ("GET", "/api/v1/me/tests"): _simple("GET", "/api/v1/me/tests", "patient"),
+    ("POST", "/api/v1/me/tests"): _simple(
+        "POST",
+        "/api/v1/me/tests",
+        "patient",
+        {"kind": "single_leg_bridge", "left": 20, "right": 25, "unit": "reps"},
+    ),
+    ("GET", "/api/v1/test-kinds"): _simple("GET", "/api/v1/test-kinds", "patient"),
+    ("GET", "/api/v1/me/goals"): _simple("GET", "/api/v1/me/goals", "patient"),
+    ("POST", "/api/v1/me/goals"): _simple(
+        "POST", "/api/v1/me/goals", "patient", {"text": "Sit through a film"}
+    ),
+    ("PATCH", "/api/v1/me/goals/{goal_id}"): lambda c, w: (
+        "PATCH",
+        f"/api/v1/me/goals/{_goal(c, w, w.patient, '/api/v1/me')}",
+        w.patient,
+        {"json": {"status": "met"}},
+    ),
+    ("GET", "/api/v1/me/notes"): _simple("GET", "/api/v1/me/notes", "patient"),
+    ("GET", "/api/v1/me/phase"): _simple("GET", "/api/v1/me/phase", "patient"),
+    ("GET", "/api/v1/education"): _simple("GET", "/api/v1/education", "patient"),
+    **{
+        ("GET", PATIENT_BASE + tail): _simple("GET", PATIENT_BASE + tail, "clinician")
+        for tail in (
+            "/check-ins",
+            "/tests",
+            "/goals",
+            "/notes",
+            "/phase",
+            "/return-to-sport",
+            "/summary",
+        )
+    },
+    ("POST", PATIENT_BASE + "/tests"): _simple(
+        "POST", PATIENT_BASE + "/tests", "clinician", STRENGTH
+    ),
+    ("POST", PATIENT_BASE + "/goals"): _simple(
+        "POST", PATIENT_BASE + "/goals", "clinician", {"text": "Back to football"}
+    ),
+    ("PATCH", PATIENT_BASE + "/goals/{goal_id}"): lambda c, w: (
+        "PATCH",
+        PATIENT_BASE.format(patient_id=w.patient.id)
+        + f"/goals/{_goal(c, w, w.clinician, PATIENT_BASE.format(patient_id=w.patient.id))}",
+        w.clinician,
+        {"json": {"text": "Back to five-a-side"}},
+    ),
+    ("POST", PATIENT_BASE + "/notes"): _simple(
+        "POST", PATIENT_BASE + "/notes", "clinician", {"text": "Seen today"}
+    ),
+    ("PATCH", PATIENT_BASE + "/notes/{note_id}"): lambda c, w: (
+        "PATCH",
+        PATIENT_BASE.format(patient_id=w.patient.id) + f"/notes/{_note(c, w)}",
+        w.clinician,
+        {"json": {"shared": True}},
+    ),
+    ("POST", PATIENT_BASE + "/return-to-sport/confirmations"): lambda c, w: (
+        "POST",
+        _phase_5_patient(c, w) + "/return-to-sport/confirmations",
+        w.clinician,
+        {"json": {"note": "Not every criterion is met yet; agreed with the patient."}},
+    ),
+}
+REQUESTS.update(OUTCOME_REQUESTS)
+
+
 def _device() -> Device:
     key = ec.generate_private_key(ec.SECP256R1())
     return Device(f"https://push.example.org/{uuid.uuid4()}", key, secrets.token_bytes(16))

@@ -9,7 +9,7 @@ nothing writes no settings row, and every PATCH that answers with the record is 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -188,4 +188,23 @@ def test_the_same_phase_set_again_from_an_earlier_date_still_counts_when_it_chan
     )
     assert answer.status_code == 200, answer.text
     assert answer.json()["profile"]["phase"] == 1
+    assert settings_rows(db_session, patient) == rows_before + 1
+
+
+def test_dating_the_same_phase_earlier_is_a_change_because_it_moves_when_the_phase_began(
+    client: TestClient, db_session: Session
+) -> None:
+    """Phase 1 "since 20 days ago" for a patient in phase 1 since today changes no day's phase
+    or thresholds, but it changes the days in phase (and so phase readiness): a row is written."""
+    patient, clinician = register(client), register(client, "clinician")
+    link(client, patient, clinician)
+    rows_before = settings_rows(db_session, patient)
+    started = (datetime.now(UTC).date() - timedelta(days=20)).isoformat()
+    answer = client.patch(
+        f"{API}/clinician/patients/{patient.id}",
+        json={"phase": 1, "effective_on": started},
+        headers=clinician.headers,
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["profile"]["phase_started_on"] == started
     assert settings_rows(db_session, patient) == rows_before + 1
