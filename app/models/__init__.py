@@ -22,6 +22,12 @@ from app.models.logs import (
     RedFlagClearance,
 )
 from app.models.patients import PatientSetting
+from app.models.programme import (
+    CustomExercise,
+    Programme,
+    ProgrammeProposal,
+    ProgrammeVersion,
+)
 from app.models.sharing import CareLink, ShareCode
 
 __all__ = [
@@ -30,11 +36,15 @@ __all__ = [
     "AuthSession",
     "CareLink",
     "Counter",
+    "CustomExercise",
     "DailyLog",
     "DecisionRecord",
     "LogRevision",
     "PatientSetting",
     "PatientStatus",
+    "Programme",
+    "ProgrammeProposal",
+    "ProgrammeVersion",
     "RateEvent",
     "RedFlagClearance",
     "RefreshToken",
