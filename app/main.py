@@ -20,10 +20,12 @@ from app.core.health import router as health_router
 from app.core.openapi import install_openapi
 from app.core.pwa import mount_pwa
 from app.core.security import warm_up
+from app.dashboard.programme_router import router as clinician_programme_router
 from app.dashboard.router import router as dashboard_router
 from app.erasure.router import router as erasure_router
 from app.logs.router import router as logs_router
 from app.polling.revalidation import RevalidationShortcut
+from app.programme.router import router as programme_router
 from app.readiness.router import router as readiness_router
 from app.sharing.router import router as sharing_router
 
@@ -71,8 +73,10 @@ def create_app() -> FastAPI:
     app.include_router(auth_router)
     app.include_router(erasure_router)
     app.include_router(logs_router)
+    app.include_router(programme_router)
     app.include_router(sharing_router)
     app.include_router(dashboard_router)
+    app.include_router(clinician_programme_router)
     app.include_router(readiness_router)
     if settings.cors_origins:
         app.add_middleware(

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from app.logs.decision_inputs import load_clearances, load_episode_days
 from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs, recompute
+from app.logs.plan import follow_plan
 from app.logs.status import refresh_status
 from app.models import RedFlagClearance
 from app.rules import Episode
@@ -48,6 +49,7 @@ def add_clearance(
     session.flush()
     done = recompute(session, patient_id, checked_on, today, "clearance_recorded", now)
     refresh_status(session, patient_id, today, now, recomputed=done)
+    follow_plan(session, patient_id, done, now, today=today)
     return clearance
 
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.core.clock import today_in
 from app.core.db import begin_snapshot
-from app.logs.fhir import fhir_bundle
+from app.logs.fhir import fhir_bundle, urn
 from app.logs.records import current_rows, guidances_between
 from app.logs.service import LOG_FIELDS
 from app.models import AccessLogEntry, CareLink, DailyLog, ShareCode, User
-from app.patients.settings import load_history, thresholds_of
+from app.patients.settings import load_history, setting_on, thresholds_of
+from app.programme.export import care_plan, programme_record
 
 CSV_COLUMNS = ["date", *LOG_FIELDS, "decision", "referral"]
 
@@ -33,6 +36,7 @@ def _logs(session: Session, patient: User) -> list[DailyLog]:
 def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any]:
     begin_snapshot(session)
     logs = _logs(session, patient)
+    settings = load_history(session, patient.id)
     decisions = guidances_between(session, patient.id, logs[0].log_date, date.max) if logs else []
     shares = session.exec(select(ShareCode).where(ShareCode.patient_id == patient.id)).all()
     links = session.exec(select(CareLink).where(CareLink.patient_id == patient.id)).all()
@@ -56,8 +60,9 @@ def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any
                 "phase": s.phase,
                 "thresholds": asdict(thresholds_of(s)),
             }
-            for s in load_history(session, patient.id)
+            for s in settings
         ],
+        "programme": programme_record(session, patient.id, _phase(session, patient, now)),
         "logs": [{"log_date": log.log_date.isoformat(), **_values(log)} for log in logs],
         "decisions": decisions,
         "shares": [
@@ -90,6 +95,11 @@ def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any
     }
 
 
+def _phase(session: Session, patient: User, now: datetime) -> int:
+    today = today_in(patient.timezone, now)
+    return setting_on(load_history(session, patient.id), today).phase
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -109,6 +119,8 @@ def export_csv(session: Session, patient: User, now: datetime) -> str:
     for log in logs:
         values = _values(log)
         values["red_flags"] = ";".join(values["red_flags"] or [])
+        if values["performed"] is not None:
+            values["performed"] = json.dumps(values["performed"], separators=(",", ":"))
         record = records.get(log.log_date)
         row = [log.log_date.isoformat(), *(values[name] for name in LOG_FIELDS)]
         row += [record.decision if record else None, record.referral if record else None]
@@ -124,5 +136,11 @@ def _csv_safe(value: Any) -> Any:
 
 
 def export_fhir(session: Session, patient: User, now: datetime) -> dict[str, Any]:
+    """The Bundle of pain Observations, with the plan as a CarePlan."""
     begin_snapshot(session)
-    return fhir_bundle(patient, _logs(session, patient), now)
+    bundle = fhir_bundle(patient, _logs(session, patient), now)
+    plan = care_plan(
+        session, patient.id, _phase(session, patient, now), bundle["entry"][0]["fullUrl"], urn
+    )
+    bundle["entry"].append(plan)
+    return bundle

@@ -14,10 +14,12 @@ from app.core.db import writing
 from app.core.errors import InvalidInput, NotFound, PreconditionFailed
 from app.logs import statements, store
 from app.logs.decisions import recompute, stale
+from app.logs.plan import follow_plan, with_plan
 from app.logs.records import RecordRow, StoredGuidance, current_guidance, current_rows, supersede
 from app.logs.schemas import LogFields, LogIn
 from app.logs.status import refresh_status
 from app.models import User
+from app.programme.performed import check_performed
 
 LOG_FIELDS = tuple(LogFields.model_fields)
 MAX_RANGE_DAYS = 366
@@ -101,7 +103,9 @@ def save_daily_log(
         today = today_in(patient.timezone, now)
         fresh = found is not None and not stale(found.record, today)
         if log is not None and unchanged and found is not None and fresh:
-            return SavedLog(log, found.guidance, etag_of(log, found.record), created=False)
+            guidance = with_plan(session, patient, found.guidance, now)
+            return SavedLog(log, guidance, etag_of(log, found.record), created=False)
+        check_performed(session, patient.id, data.performed, data.loading_stage, data.glide_type)
         values = {**incoming, "updated_at": now}
         if log is None:
             created = True
@@ -114,8 +118,10 @@ def save_daily_log(
         end = max(today, log_date)
         done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision)
         refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
+        plan = follow_plan(session, patient.id, done, now, today=today)
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
     guidance = done.guidance.get(log_date) or (found.guidance if found else {})
+    guidance = with_plan(session, patient, guidance, now, plan)
     return SavedLog(log, guidance, etag_of(log, done.records[log_date]), created=created)
 
 
@@ -136,10 +142,17 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
             session, patient.id, log_date, end, "log_deleted", now, include_start=False
         )
         refresh_status(session, patient.id, today, now, recomputed=done)
+        follow_plan(session, patient.id, done, now, today=today)
 
 
 def guidance_for(session: Session, patient: User, day: date, now: datetime) -> StoredGuidance:
-    """The stored decision for `day`, computed from the history first if there is none yet."""
+    """The decision for `day` (computed from the history first if there is none yet), with
+    the plan next to it."""
+    found = _stored_guidance(session, patient, day, now)
+    return StoredGuidance(found.record, with_plan(session, patient, found.guidance, now))
+
+
+def _stored_guidance(session: Session, patient: User, day: date, now: datetime) -> StoredGuidance:
     found = current_guidance(session, patient.id, day)
     if found is not None and not stale(found.record, today_in(patient.timezone, now)):
         return found
@@ -148,6 +161,7 @@ def guidance_for(session: Session, patient: User, day: date, now: datetime) -> S
         done = recompute(session, patient.id, day, day, "requested", now)
         today = today_in(patient.timezone, now)
         refresh_status(session, patient.id, today, now, recomputed=done)
+        follow_plan(session, patient.id, done, now, today=today)
     if day in done.guidance:
         return StoredGuidance(done.records[day], done.guidance[day])
     again = current_guidance(session, patient.id, day)
