@@ -15,6 +15,7 @@ from app.core.errors import InvalidInput
 from app.dashboard.clearances import clearance_views
 from app.logs.decisions import recompute
 from app.logs.episodes import episodes_on
+from app.logs.plan import follow_plan
 from app.logs.records import guidances_between
 from app.logs.service import LoggedDay, list_logs, lock_patient, log_view
 from app.logs.status import refresh_status
@@ -136,6 +137,7 @@ def change_settings(
             include_start=False,
         )
         refresh_status(session, patient.id, today, now, recomputed=done)
+        follow_plan(session, patient.id, done, now, today=today, changed_by=clinician.id)
         if new_phase != current.phase:
             detail = {"from": current.phase, "to": new_phase, "effective_on": effective.isoformat()}
             record_access(session, clinician, [patient.id], "phase_changed", now, detail)

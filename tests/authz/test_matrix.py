@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from tests.factories import Account, link, put_log, register
 
 TODAY = datetime.now(UTC).date().isoformat()
+NO_SUCH = "00000000-0000-0000-0000-000000000000"
 
 
 @dataclass
@@ -56,6 +57,10 @@ PATIENT_ENDPOINTS = [
     ("GET", "/api/v1/me/shares"),
     ("POST", "/api/v1/me/shares"),
     ("GET", "/api/v1/me/access-log"),
+    ("GET", "/api/v1/me/programme"),
+    ("GET", "/api/v1/me/programme/history"),
+    ("POST", f"/api/v1/me/programme/proposals/{NO_SUCH}/accept"),
+    ("POST", f"/api/v1/me/programme/proposals/{NO_SUCH}/decline"),
 ]
 CLINICIAN_RECORD = [
     ("GET", "/api/v1/clinician/patients/{pid}"),
@@ -63,11 +68,23 @@ CLINICIAN_RECORD = [
     ("PATCH", "/api/v1/clinician/patients/{pid}"),
 ]
 CLEARANCES = "/api/v1/clinician/patients/{pid}/clearances"
+PLAN = "/api/v1/clinician/patients/{pid}/programme"
+CLINICIAN_PLAN = [
+    ("GET", PLAN, 200),
+    ("GET", f"{PLAN}/history", 200),
+    ("PUT", f"{PLAN}/sitting", 200),
+    ("PUT", f"{PLAN}/tendon/lock", 200),
+    ("DELETE", f"{PLAN}/tendon/lock", 200),
+    ("GET", f"{PLAN}/exercises", 200),
+    ("POST", f"{PLAN}/exercises", 201),
+]
 BODIES: dict[str, Any] = {
     "PUT": {"morning_pain": 1},
     "POST": {"scope": "coach"},
     "PATCH": {"phase": 2},
     CLEARANCES: {"checked_on": TODAY},
+    f"{PLAN}/sitting": {"minutes": 40},
+    f"{PLAN}/exercises": {"name": "Wall press", "stage": 1, "dosing": "hold"},
 }
 
 MATRIX = (
@@ -86,6 +103,14 @@ MATRIX = (
     + [("C", "POST", CLEARANCES, 409)]
     + [(who, "POST", CLEARANCES, 404) for who in ("R", "N")]
     + [(who, "POST", CLEARANCES, 403) for who in ("P", "Q", "K", "KN")]
+    # The plan: the patient's own (an unknown proposal is 404), a linked clinician's editor.
+    + [("P", "GET", "/api/v1/me/programme", 200), ("Q", "GET", "/api/v1/me/programme", 200)]
+    + [("P", "GET", "/api/v1/me/programme/history", 200)]
+    + [("P", "POST", f"/api/v1/me/programme/proposals/{NO_SUCH}/accept", 404)]
+    + [("C", m, p, code) for m, p, code in CLINICIAN_PLAN]
+    + [(who, m, p, 404) for who in ("R", "N") for m, p, _ in CLINICIAN_PLAN]
+    + [(who, m, p, 403) for who in ("P", "Q", "K", "KN") for m, p, _ in CLINICIAN_PLAN]
+    + [(who, "GET", "/api/v1/programme/library", 200) for who in ("P", "C", "K")]
 )
 
 
