@@ -62,8 +62,8 @@ def _dose_up(old: Dose, new: Dose) -> bool:
 
 def raises(before: Prescription, after: Prescription, catalogue: Catalogue) -> bool:
     """Whether `after` asks more than `before` in any way: a dose of an exercise on both sides,
-    the highest stage, a more advanced exercise, a faster band or longer run, slider ->
-    tensioner or more reps, longer sitting."""
+    the highest stage, a more advanced exercise, a faster band, more running minutes, slider ->
+    tensioner, more glide reps (whatever the glide), longer sitting."""
     if isinstance(before, Tendon) and isinstance(after, Tendon):
         old, new = _doses(before), _doses(after)
         if any(_dose_up(old[k], new[k]) for k in old.keys() & new.keys()):
@@ -73,13 +73,13 @@ def raises(before: Prescription, after: Prescription, catalogue: Catalogue) -> b
         furthest = max((catalogue.position(k) for k in old), default=-1.0)
         return any(catalogue.position(k) > furthest for k in new.keys() - old.keys())
     if isinstance(before, Running) and isinstance(after, Running):
-        if band_rank(after.band) != band_rank(before.band):
-            return band_rank(after.band) > band_rank(before.band)
-        return (after.minutes or 0) > (before.minutes or 0)
+        if band_rank(after.band) > band_rank(before.band):
+            return True
+        return after.band is not None and (after.minutes or 0) > (before.minutes or 0)
     if isinstance(before, Neural) and isinstance(after, Neural):
         old_type, new_type = GLIDES[before.exercise].glide, GLIDES[after.exercise].glide
-        if old_type != new_type:
-            return new_type == TENSIONER
+        if new_type == TENSIONER and old_type != TENSIONER:
+            return True
         return after.reps > before.reps
     if isinstance(before, Sitting) and isinstance(after, Sitting):
         return after.minutes > before.minutes
