@@ -2,7 +2,8 @@
 
 Builds a throwaway SQLite database, a patient with 28 days of history, then sends PUTs to the
 real app in-process. A timer wraps the ASGI app (the server-side request time, without the
-client) and another wraps `app.rules.evaluate` as the write path calls it.
+client) and another wraps `app.rules.evaluate` as the write path calls it; the SQL statements
+each PUT sends are counted too.
 
 Run: .venv/bin/python bench/rules_share.py [requests]
 """
@@ -27,12 +28,14 @@ os.environ.update(
 )
 
 from fastapi.testclient import TestClient  # noqa: E402
+from sqlalchemy import event  # noqa: E402
 
-from app.logs import decisions  # noqa: E402
+from app.core.db import get_engine  # noqa: E402
+from app.logs import decision_batch  # noqa: E402
 from app.main import app  # noqa: E402
 from tests.database import migrate  # noqa: E402
 
-timers = {"app": 0.0, "rules": 0.0, "rule_calls": 0}
+timers = {"app": 0.0, "rules": 0.0, "rule_calls": 0, "statements": 0}
 
 
 class AppTimer:
@@ -61,7 +64,12 @@ def timed_evaluate(original: Any) -> Any:
 def main(requests: int) -> None:
     migrate(os.environ["DATABASE_URL"])
     # Wrap the rules where the write path calls them (the name it imported).
-    decisions.evaluate = timed_evaluate(decisions.evaluate)  # type: ignore[attr-defined]
+    decision_batch.evaluate = timed_evaluate(decision_batch.evaluate)  # type: ignore[attr-defined]
+
+    def count(*_: Any) -> None:
+        timers["statements"] += 1
+
+    event.listen(get_engine(), "before_cursor_execute", count)
     client = TestClient(AppTimer(app))
     email, password = "share@example.org", "share-password"
     client.post(
@@ -80,7 +88,7 @@ def main(requests: int) -> None:
             "loading_stage": 2 if n % 2 else None,
         }
         client.put(f"/api/v1/me/logs/{today - timedelta(days=n)}", json=body, headers=headers)
-    timers.update(app=0.0, rules=0.0, rule_calls=0)
+    timers.update(app=0.0, rules=0.0, rule_calls=0, statements=0)
     for i in range(requests):
         body = {"morning_pain": i % 6, "sitting_pain": (i // 6) % 5, "sitting_tolerance_min": 60}
         client.put(f"/api/v1/me/logs/{today}", json=body, headers=headers)
@@ -93,6 +101,7 @@ def main(requests: int) -> None:
         f"({timers['rule_calls'] / requests:.1f} evaluations)"
     )
     print(f"  share in the rules  : {share:.1%}")
+    print(f"  SQL statements/PUT  : {timers['statements'] / requests:.2f}")
 
 
 if __name__ == "__main__":

@@ -136,8 +136,8 @@ def change_settings(
             now,
             include_start=False,
         )
-        refresh_status(session, patient.id, today, now, recomputed=done)
         follow_plan(session, patient.id, done, now, today=today, changed_by=clinician.id)
+        refresh_status(session, patient.id, today, now, recomputed=done)
         if new_phase != current.phase:
             detail = {"from": current.phase, "to": new_phase, "effective_on": effective.isoformat()}
             record_access(session, clinician, [patient.id], "phase_changed", now, detail)

@@ -48,8 +48,8 @@ def add_clearance(
     session.add(clearance)
     session.flush()
     done = recompute(session, patient_id, checked_on, today, "clearance_recorded", now)
-    refresh_status(session, patient_id, today, now, recomputed=done)
     follow_plan(session, patient_id, done, now, today=today)
+    refresh_status(session, patient_id, today, now, recomputed=done)
     return clearance
 
 

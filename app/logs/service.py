@@ -117,8 +117,8 @@ def save_daily_log(
         revision = store.add_revision(session, patient.id, log_date, log["version"], incoming, now)
         end = max(today, log_date)
         done = recompute(session, patient.id, log_date, end, "log_written", now, revision=revision)
-        refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
         plan = follow_plan(session, patient.id, done, now, today=today)
+        refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
     guidance = done.guidance.get(log_date) or (found.guidance if found else {})
     guidance = with_plan(session, patient, guidance, now, plan)
@@ -141,8 +141,8 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
         done = recompute(
             session, patient.id, log_date, end, "log_deleted", now, include_start=False
         )
-        refresh_status(session, patient.id, today, now, recomputed=done)
         follow_plan(session, patient.id, done, now, today=today)
+        refresh_status(session, patient.id, today, now, recomputed=done)
 
 
 def guidance_for(session: Session, patient: User, day: date, now: datetime) -> StoredGuidance:
@@ -160,8 +160,8 @@ def _stored_guidance(session: Session, patient: User, day: date, now: datetime) 
         lock_patient(session, patient.id)
         done = recompute(session, patient.id, day, day, "requested", now)
         today = today_in(patient.timezone, now)
-        refresh_status(session, patient.id, today, now, recomputed=done)
         follow_plan(session, patient.id, done, now, today=today)
+        refresh_status(session, patient.id, today, now, recomputed=done)
     if day in done.guidance:
         return StoredGuidance(done.records[day], done.guidance[day])
     again = current_guidance(session, patient.id, day)

@@ -62,7 +62,7 @@ class ProgrammeVersion(SQLModel, table=True):
     made_by_id: uuid.UUID | None = Field(
         default=None, foreign_key="users.id", ondelete="SET NULL", nullable=True
     )
-    reason: str = Field(max_length=64)  # rule IDs ("PR-1", "PM-1 PM-3"), "clinician", ...
+    reason: str = Field(max_length=255)  # rule IDs ("PR-1", "PM-1 PM-3"), "clinician", ...
     decision_date: date | None = None  # the decision a step or back-off answers
     # The last tolerated prescription: the version this one was stepped up from (a back-off
     # to it inherits its own). None: no such history (a back-off then takes ~20% off).

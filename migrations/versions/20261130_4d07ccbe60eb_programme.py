@@ -103,7 +103,7 @@ def upgrade() -> None:
         sa.Column("prescription", sa.JSON(), nullable=False),
         sa.Column("made_by", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("made_by_id", sa.Uuid(), nullable=True),
-        sa.Column("reason", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("reason", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
         sa.Column("decision_date", sa.Date(), nullable=True),
         sa.Column("tolerated_id", sa.Uuid(), nullable=True),
         sa.Column("change", sa.Text(), nullable=True),
