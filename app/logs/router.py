@@ -14,7 +14,7 @@ from app.core.openapi import problem_responses
 from app.core.responses import FastJSON
 from app.core.types import IsoDate
 from app.logs import export, service
-from app.logs.schemas import GuidanceOut, LogIn, LogList, LogWithGuidance
+from app.logs.schemas import LogIn, LogList, LogWithGuidance, PlannedGuidanceOut
 
 router = APIRouter(prefix="/api/v1/me", tags=["daily logs"], responses=problem_responses(403))
 
@@ -97,13 +97,14 @@ async def list_logs(
     return FastJSON({"logs": items})
 
 
-@router.get("/guidance", response_model=GuidanceOut)
+@router.get("/guidance", response_model=PlannedGuidanceOut)
 async def get_guidance(
     patient: PatientUser,
     session: SessionDep,
     day: Annotated[IsoDate | None, Query(alias="date")] = None,
 ) -> FastJSON:
-    """The guidance for a date (default: today in the patient's time zone)."""
+    """The guidance for a date (default: today in the patient's time zone), each component
+    with the plan: `current`, `next`, `change`, `step`, `proposal_id`, `locked`."""
     now = utcnow()
     target = day or today_in(patient.timezone, now)
     service.check_log_date(patient, target, now, field="date")

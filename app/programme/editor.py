@@ -41,6 +41,7 @@ from app.programme.state import (
     PlanState,
     add_version,
     catalogue_for,
+    lock_patient,
     save_state,
     touch_status,
     withdraw_pending,
@@ -95,6 +96,7 @@ def set_component(
     keys = [item.exercise for item in rx.items] if isinstance(rx, Tendon) else []
     check_prescription(component, rx, phase, catalogue_for(session, patient.id, *keys))
     with writing(session):
+        lock_patient(session, patient.id)
         state = ensure_programme(session, patient.id, phase, now)
         follow_phase(session, state, phase, now, changed_by=clinician.id)
         before = state.rx(component)
@@ -125,6 +127,7 @@ def set_lock(
     """Lock (only the clinician changes it: no automatic back-off, no proposals) or unlock."""
     phase = phase_today(session, patient, now)
     with writing(session):
+        lock_patient(session, patient.id)
         state = ensure_programme(session, patient.id, phase, now)
         if locked and component not in state.locks:
             withdraw_pending(session, state, component, now)

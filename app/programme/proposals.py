@@ -29,6 +29,7 @@ from app.programme.state import (
     add_version,
     catalogue_for,
     load_state,
+    lock_patient,
     resolve_proposal,
     save_state,
     touch_status,
@@ -86,6 +87,7 @@ def accept_proposal(session: Session, patient: User, proposal_id: str, now: date
     """Make the proposed step the component's new version (reason: its PR rule)."""
     refusal = None
     with writing(session):
+        lock_patient(session, patient.id)
         state = load_state(session, patient.id, for_update=True)
         proposal = _find(session, patient, proposal_id)
         if proposal.status == ACCEPTED:
@@ -122,6 +124,7 @@ def accept_proposal(session: Session, patient: User, proposal_id: str, now: date
 def decline_proposal(session: Session, patient: User, proposal_id: str, now: datetime) -> Answered:
     """Record that the patient keeps the current prescription (the plan does not change)."""
     with writing(session):
+        lock_patient(session, patient.id)
         state = load_state(session, patient.id, for_update=True)
         proposal = _find(session, patient, proposal_id)
         if proposal.status == DECLINED:

@@ -27,7 +27,14 @@ from app.programme.library import (
 from app.programme.prescriptions import with_custom
 from app.programme.proposals import Answered, as_dict
 from app.programme.service import ensure_programme, follow_phase
-from app.programme.state import PlanState, catalogue_for, load_custom, load_state, save_state
+from app.programme.state import (
+    PlanState,
+    catalogue_for,
+    load_custom,
+    load_state,
+    lock_patient,
+    save_state,
+)
 from app.programme.views import plan_view, proposal_view, version_view
 
 
@@ -50,6 +57,7 @@ def current_state(session: Session, patient: User, now: datetime) -> PlanState:
     if state is not None and state.phase == phase:
         return state
     with writing(session):
+        lock_patient(session, patient.id)
         state = ensure_programme(session, patient.id, phase, now)
         follow_phase(session, state, phase, now)
         save_state(session, state, now)

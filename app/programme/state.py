@@ -58,6 +58,13 @@ class PlanState:
         return found
 
 
+def lock_patient(session: Session, patient_id: uuid.UUID) -> None:
+    """Take the patient's write lock (as app/logs does) before the plan row: for a plan change
+    that is not part of a log write (inside the caller's write)."""
+    if session.get_bind().dialect.name != "sqlite":
+        session.connection().execute(statements.LOCK_PATIENT, {"pid": patient_id}).one()
+
+
 def load_state(
     session: Session, patient_id: uuid.UUID, *, for_update: bool = False
 ) -> PlanState | None:

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam, insert, select, update
 
-from app.models import PatientStatus, Programme, ProgrammeProposal, ProgrammeVersion
+from app.models import PatientStatus, Programme, ProgrammeProposal, ProgrammeVersion, User
 
 HEADS = Programme.__table__  # type: ignore[attr-defined]
 VERSIONS = ProgrammeVersion.__table__  # type: ignore[attr-defined]
 PROPOSALS = ProgrammeProposal.__table__  # type: ignore[attr-defined]
 STATUS = PatientStatus.__table__  # type: ignore[attr-defined]
 
+# One patient's writes in order: the lock app/logs takes (PostgreSQL; SQLite's write lock does
+# it). A plan change outside a log write takes it first, then the plan row: every path locks
+# user row -> plan row -> counters, so a tap and a log write never deadlock (a version's
+# foreign key to the user needs the user row not held by another writer).
+USERS = User.__table__  # type: ignore[attr-defined]
+LOCK_PATIENT = select(USERS.c.id).where(USERS.c.id == bindparam("pid")).with_for_update()
 HEAD_FIELDS = ("phase", "current", "locks", "proposals", "back_offs")
 HEAD = select(*(HEADS.c[name] for name in HEAD_FIELDS)).where(
     HEADS.c.patient_id == bindparam("pid")
