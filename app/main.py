@@ -21,6 +21,7 @@ from app.core.health import router as health_router
 from app.core.openapi import install_openapi
 from app.core.pwa import mount_pwa
 from app.core.security import warm_up
+from app.dashboard.programme_router import router as clinician_programme_router
 from app.dashboard.router import router as dashboard_router
 from app.erasure.router import router as erasure_router
 from app.logs.router import router as logs_router
@@ -30,6 +31,7 @@ from app.outcomes.clinician_router import router as outcomes_clinician_router
 from app.outcomes.router import content_router as education_router
 from app.outcomes.router import router as outcomes_router
 from app.polling.revalidation import RevalidationShortcut
+from app.programme.router import router as programme_router
 from app.readiness.router import router as readiness_router
 from app.sharing.router import router as sharing_router
 
@@ -80,11 +82,13 @@ def create_app() -> FastAPI:
     app.include_router(auth_router)
     app.include_router(erasure_router)
     app.include_router(logs_router)
+    app.include_router(programme_router)
     app.include_router(sharing_router)
     app.include_router(dashboard_router)
     app.include_router(outcomes_router)
     app.include_router(outcomes_clinician_router)
     app.include_router(education_router)
+    app.include_router(clinician_programme_router)
     app.include_router(readiness_router)
     app.include_router(notify_router)
     install_api_docs(app)

@@ -87,3 +87,15 @@ def link(client: TestClient, patient: Account, holder: Account, scope: str | Non
     answer = client.post("/api/v1/links", json={"code": code}, headers=holder.headers)
     assert answer.status_code == 201, answer.text
     return str(answer.json()["id"])
+
+
+PLAN_FIELDS = ("current", "next", "change", "step", "proposal_id", "locked")
+
+
+def rules_only(guidance: dict[str, Any]) -> dict[str, Any]:
+    """A guidance response without the plan fields each component carries (what is stored)."""
+    components = {
+        name: {k: v for k, v in component.items() if k not in PLAN_FIELDS}
+        for name, component in guidance["components"].items()
+    }
+    return {**guidance, "components": components}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.demo import (
     CLINICIAN_EMAIL,
@@ -15,6 +15,9 @@ from app.demo import (
     decision_counts,
     load_demo,
 )
+from app.models import ProgrammeVersion, User
+from app.programme.prescriptions import limit_problems, with_custom
+from app.programme.state import load_custom, load_state
 from tests.factories import sign_in
 
 
@@ -94,3 +97,36 @@ def test_the_demo_outcomes_fit_each_story(client: TestClient, db_session: Sessio
     six_weeks = client.get(kari + "/summary", params={"from": start}, headers=h).json()
     assert six_weeks["logs"]["days_logged"] == 40 and len(six_weeks["weeks"]) <= 7
     assert six_weeks["check_ins"]["count"] == 6 and len(six_weeks["tests"]) == 5
+
+
+def test_each_demo_patients_plan_fits_their_phase_and_karis_moves_with_her_guidance(
+    client: TestClient, db_session: Session
+) -> None:
+    load_demo(db_session)
+    patients = db_session.exec(select(User).where(User.role == "patient")).all()
+    assert len(patients) == 8
+    for patient in patients:
+        token = sign_in(client, patient.email, DEMO_PASSWORD)["access_token"]
+        me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).json()
+        state = load_state(db_session, patient.id)
+        assert state is not None and state.phase == me["phase"], patient.display_name
+        catalogue = with_custom(load_custom(db_session, patient.id))
+        for component in state.current:
+            assert limit_problems(state.rx(component), state.phase, catalogue) == []
+    kari = next(p for p in patients if p.email == PATIENT_EMAIL)
+    versions = db_session.exec(
+        select(ProgrammeVersion).where(ProgrammeVersion.patient_id == kari.id)
+    ).all()
+    accepted = [v for v in versions if v.kind == "step_up" and v.made_by == "patient"]
+    backed_off = [v for v in versions if v.kind == "back_off" and v.made_by == "guardrails"]
+    assert len(accepted) >= 4 and len(backed_off) >= 1
+    assert {v.reason for v in accepted} >= {"PR-1", "PR-4"}
+    token = sign_in(client, PATIENT_EMAIL, DEMO_PASSWORD)["access_token"]
+    history = client.get(
+        "/api/v1/me/programme/history", headers={"Authorization": f"Bearer {token}"}
+    ).json()["versions"]
+    assert sum(v["kind"] == "step_up" for v in history) == len(accepted)
+    new = next(p for p in patients if p.display_name.startswith("Eva"))  # just started
+    eva = load_state(db_session, new.id)
+    assert eva is not None and eva.phase == 1
+    assert all(entry["kind"] == "default" for entry in eva.current.values())

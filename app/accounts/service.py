@@ -18,6 +18,7 @@ from app.core.security import hash_password
 from app.logs.status import create_status, touch_status
 from app.models import User
 from app.patients.settings import add_setting
+from app.programme.service import start_programme
 from app.rules import Thresholds
 
 FIRST_PHASE = 1
@@ -39,7 +40,8 @@ def register_from(session: Session, data: RegisterIn, address: str, now: datetim
 def register_user(
     session: Session, data: RegisterIn, now: datetime, *, password_hash: str | None = None
 ) -> User:
-    """Create an account; a patient starts in phase 1 with the default thresholds.
+    """Create an account; a patient starts in phase 1 with the default thresholds and the
+    default phase-1 programme.
 
     `password_hash`: a hash of `data.password` made earlier (a seeder that hashes once for
     many accounts); by default the password is hashed here.
@@ -51,6 +53,7 @@ def register_user(
         if user.role == "patient":
             add_setting(session, user.id, today_in(user.timezone, now), FIRST_PHASE, Thresholds())
             create_status(session, user.id, FIRST_PHASE)
+            start_programme(session, user.id, FIRST_PHASE, now)
     return user
 
 

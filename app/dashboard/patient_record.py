@@ -180,7 +180,9 @@ def _add_setting(
     of what changed (inside change_settings' write)."""
     add_setting(session, patient_id, effective, new_phase, new_thresholds, clinician.id)
     session.flush()
-    progress = recompute_from(session, patient_id, effective, today, "settings_changed", now)
+    progress = recompute_from(
+        session, patient_id, effective, today, "settings_changed", now, changed_by=clinician.id
+    )
     if progress.complete:
         refresh_status(session, patient_id, today, now, recomputed=progress.done)
     if new_phase != current.phase:

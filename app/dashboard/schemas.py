@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from app.core.types import IsoDate, safe_text
 from app.logs.schemas import EpisodeOut, GuidanceOut, LogListItem
 from app.patients.schemas import ThresholdsOut
+from app.programme.schemas import CustomExerciseOut, PlanOut
 from app.rules import THRESHOLD_LIMITS
 
 Flag = Literal[
@@ -171,3 +172,31 @@ class ReferralItemOut(BaseModel):
 
 class ReferralQueue(BaseModel):
     items: list[ReferralItemOut] = Field(description="Most urgent first.")
+
+
+class SessionLoadDay(BaseModel):
+    date: date
+    session_rpe: int
+    session_min: int
+    load: int = Field(description="session_rpe x session_min (arbitrary units).")
+
+
+class SessionLoadWeek(BaseModel):
+    week_start: date = Field(description="The Monday of the ISO week.")
+    load: int
+    sessions: int
+
+
+class SessionLoad(BaseModel):
+    """Information only (Foster's session RPE): it never gates the plan or the guidance."""
+
+    note: str
+    days: list[SessionLoadDay]
+    weeks: list[SessionLoadWeek]
+
+
+class ClinicianPlanOut(PlanOut):
+    custom_exercises: list[CustomExerciseOut] = Field(
+        description="Exercises added for this patient (name them by `key`)."
+    )
+    session_load: SessionLoad

@@ -45,11 +45,11 @@ def load_demo(session: Session, now: datetime | None = None) -> dict[str, str]:
     kari = session.exec(select(User).where(User.email == PATIENT_EMAIL)).first()
     if kari is None:
         kari = _register(session, PATIENT_EMAIL, "Kari (demo patient)", "patient", now)
-        write_kari(session, kari, now)
+        write_kari(session, kari, clinician, now)
     patients = [kari]
     for n, (name, phase, days, story) in enumerate(COHORT, start=1):
         patient = _register(session, f"patient{n}@demo.loadline.app", name, "patient", now)
-        write_story(session, patient, phase, days, story, now)
+        write_story(session, patient, clinician, phase, days, story, now)
         patients.append(patient)
     shared_at = now - timedelta(days=DAYS)  # linked since they started
     for patient in patients:

@@ -14,6 +14,8 @@ from app.logs.schemas import LogIn
 from app.logs.service import save_daily_log
 from app.models import User
 from app.patients.settings import add_setting
+from app.programme.service import ensure_programme, follow_phase
+from app.programme.state import save_state
 from app.rules import Thresholds
 
 Story = Callable[[int], dict[str, Any] | None]  # day offset -> that day's log (None: not logged)
@@ -80,12 +82,23 @@ COHORT: list[tuple[str, int, int, Story]] = [
 
 
 def write_story(
-    session: Session, patient: User, phase: int, days: int, story: Story, now: datetime
+    session: Session,
+    patient: User,
+    clinician: User,
+    phase: int,
+    days: int,
+    story: Story,
+    now: datetime,
 ) -> None:
+    """The clinician sets the phase (the plan follows it), then the patient logs the story."""
     today = today_in(patient.timezone, now)
     if phase != 1:
+        start = today - timedelta(days=days)
         with writing(session):
-            add_setting(session, patient.id, today - timedelta(days=days), phase, Thresholds())
+            add_setting(session, patient.id, start, phase, Thresholds(), clinician.id)
+            state = ensure_programme(session, patient.id, phase, now)
+            follow_phase(session, state, phase, now, changed_by=clinician.id)
+            save_state(session, state, now)
     for offset in range(-days + 1, 1):
         fields = story(offset)
         if fields is not None:

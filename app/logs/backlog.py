@@ -43,7 +43,9 @@ from sqlmodel import Session
 from app.core.db import writing
 from app.logs import statements
 from app.logs.decisions import Recomputed, recompute
+from app.logs.plan import follow_plan
 from app.logs.status import refresh_status
+from app.programme.state import PlanState
 
 CHUNK_DAYS = 28  # a written day and the 27 days that read it in their window
 CONTINUED = "recompute_continued"  # the cause of the records a follow-up transaction makes
@@ -59,6 +61,7 @@ class Progress:
 
     done: Recomputed
     complete: bool
+    plan: PlanState  # the plan after the decisions this transaction made moved it
 
 
 def lock_patient(session: Session, patient_id: uuid.UUID) -> None:
@@ -83,6 +86,7 @@ def recompute_from(
     *,
     force_start: bool = False,
     revision: int | None = None,
+    changed_by: uuid.UUID | None = None,
 ) -> Progress:
     """Inside the caller's write (after `lock_patient`): decide `start` and the days after it
     up to `start + CHUNK_DAYS - 1` that have a log or a record (`start` itself even without,
@@ -104,11 +108,12 @@ def recompute_from(
         revision=revision,
         also=start if force_start else None,
     )
+    plan = follow_plan(session, patient_id, done, now, today=today, changed_by=changed_by)
     remaining = chunk_end + _DAY if chunk_end < last else None
     if remaining != pending:
         params = {"pid": patient_id, "pending_from": remaining}
         session.connection().execute(statements.SET_PENDING, params)
-    return Progress(done, remaining is None)
+    return Progress(done, remaining is None, plan)
 
 
 def continue_pending(session: Session, patient_id: uuid.UUID, today: date, now: datetime) -> bool:

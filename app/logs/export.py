@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime
@@ -14,11 +15,12 @@ from sqlmodel import Session, col, select
 from app.core.clock import today_in
 from app.core.db import begin_snapshot
 from app.logs.backlog import finish_pending
-from app.logs.fhir import fhir_bundle
+from app.logs.fhir import fhir_bundle, urn
 from app.logs.records import current_rows, guidances_between
 from app.logs.service import LOG_FIELDS
 from app.models import AccessLogEntry, CareLink, DailyLog, ShareCode, User
-from app.patients.settings import load_history, thresholds_of
+from app.patients.settings import load_history, setting_on, thresholds_of
+from app.programme.export import care_plan, programme_record
 
 CSV_COLUMNS = ["date", *LOG_FIELDS, "decision", "referral"]
 # Parts of the whole record kept by domains below this one (which it cannot import): each
@@ -49,6 +51,7 @@ def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any
         .where(AccessLogEntry.patient_id == patient.id)
         .order_by(col(AccessLogEntry.id))
     ).all()
+    settings = load_history(session, patient.id)
     return {
         "exported_at": now.isoformat(),
         "patient": {
@@ -64,8 +67,9 @@ def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any
                 "phase": s.phase,
                 "thresholds": asdict(thresholds_of(s)),
             }
-            for s in load_history(session, patient.id)
+            for s in settings
         ],
+        "programme": programme_record(session, patient.id, _phase(settings, patient, now)),
         "logs": [{"log_date": log.log_date.isoformat(), **_values(log)} for log in logs],
         "decisions": decisions,
         "shares": [
@@ -98,6 +102,10 @@ def export_json(session: Session, patient: User, now: datetime) -> dict[str, Any
     } | {name: section(session, patient) for name, section in JSON_SECTIONS.items()}
 
 
+def _phase(settings: list[Any], patient: User, now: datetime) -> int:
+    return setting_on(settings, today_in(patient.timezone, now)).phase
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -118,6 +126,8 @@ def export_csv(session: Session, patient: User, now: datetime) -> str:
     for log in logs:
         values = _values(log)
         values["red_flags"] = ";".join(values["red_flags"] or [])
+        if values["performed"] is not None:
+            values["performed"] = json.dumps(values["performed"], separators=(",", ":"))
         record = records.get(log.log_date)
         row = [log.log_date.isoformat(), *(values[name] for name in LOG_FIELDS)]
         row += [record.decision if record else None, record.referral if record else None]
@@ -151,9 +161,13 @@ def neutralise_formula(value: Any) -> Any:
 
 
 def export_fhir(session: Session, patient: User, now: datetime) -> dict[str, Any]:
+    """The Bundle of pain Observations, with the plan as a CarePlan and the other domains'
+    sections."""
     begin_snapshot(session)
     bundle = fhir_bundle(patient, _logs(session, patient), now)
     patient_ref = bundle["entry"][0]["fullUrl"]
+    phase = _phase(load_history(session, patient.id), patient, now)
+    bundle["entry"].append(care_plan(session, patient.id, phase, patient_ref, urn))
     for section in FHIR_SECTIONS:
         bundle["entry"] += section(session, patient, patient_ref)
     return bundle

@@ -27,7 +27,7 @@ PAIN_CONTEXTS = {
 NAMESPACE = uuid.UUID("5b0b4a56-8d0e-4d7e-9d55-3f7f1c0b6a11")
 
 
-def _urn(*parts: object) -> str:
+def urn(*parts: object) -> str:
     return f"urn:uuid:{uuid.uuid5(NAMESPACE, '/'.join(map(str, parts)))}"
 
 
@@ -86,7 +86,7 @@ def _tolerance(patient_ref: str, log: DailyLog, minutes: int) -> dict[str, Any]:
 
 
 def fhir_bundle(patient: User, logs: list[DailyLog], now: datetime) -> dict[str, Any]:
-    patient_ref = _urn("patient", patient.id)
+    patient_ref = urn("patient", patient.id)
     entries: list[dict[str, Any]] = [
         {
             "fullUrl": patient_ref,
@@ -103,14 +103,14 @@ def fhir_bundle(patient: User, logs: list[DailyLog], now: datetime) -> dict[str,
             if value is not None:
                 entries.append(
                     {
-                        "fullUrl": _urn("obs", log.id, field),
+                        "fullUrl": urn("obs", log.id, field),
                         "resource": _observation(patient_ref, log, field, value),
                     }
                 )
         if log.sitting_tolerance_min is not None:
             entries.append(
                 {
-                    "fullUrl": _urn("obs", log.id, "sitting_tolerance_min"),
+                    "fullUrl": urn("obs", log.id, "sitting_tolerance_min"),
                     "resource": _tolerance(patient_ref, log, log.sitting_tolerance_min),
                 }
             )

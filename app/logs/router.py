@@ -17,7 +17,7 @@ from app.core.responses import FastJSON
 from app.core.types import IsoDate
 from app.logs import export, service
 from app.logs.backlog import PAUSE_S
-from app.logs.schemas import GuidanceOut, LogIn, LogList, LogWithGuidance
+from app.logs.schemas import LogIn, LogList, LogWithGuidance, PlannedGuidanceOut
 from app.models import User
 
 router = APIRouter(prefix="/api/v1/me", tags=["daily logs"], responses=problem_responses(403))
@@ -118,7 +118,7 @@ async def list_logs(
     return FastJSON({"logs": items})
 
 
-@router.get("/guidance", response_model=GuidanceOut)
+@router.get("/guidance", response_model=PlannedGuidanceOut)
 async def get_guidance(
     patient: PatientUser,
     session: SessionDep,

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from app.core.types import safe_text
+from app.programme.inputs import PerformedIn
+from app.programme.schemas import PlanFieldsOut
 
 RedFlag = Literal[
     "saddle_numbness",
@@ -60,6 +62,11 @@ class LogFields(BaseModel):
     session_min: Annotated[int, Field(strict=True, ge=0, le=600)] | None = None
     notes: Annotated[str, StringConstraints(max_length=2000), AfterValidator(safe_text)] | None = (
         None
+    )
+    performed: PerformedIn | None = Field(
+        default=None,
+        description="What was done against the plan (see PerformedIn); checked against the "
+        "patient's plan, never filled by the server.",
     )
 
 
@@ -120,9 +127,27 @@ class GuidanceOut(BaseModel):
     ruleset: str
 
 
+class PlannedComponentOut(ComponentOut, PlanFieldsOut):
+    """A component's decision with what it does to the plan."""
+
+
+class PlannedComponentsOut(ComponentsOut):
+    tendon: PlannedComponentOut
+    running: PlannedComponentOut
+    neural: PlannedComponentOut
+    sitting: PlannedComponentOut
+
+
+class PlannedGuidanceOut(GuidanceOut):
+    """The guidance as the patient's responses give it: each component also carries the
+    plan (`current`, `next`, `change`, `step`, `proposal_id`, `locked`)."""
+
+    components: PlannedComponentsOut
+
+
 class LogWithGuidance(BaseModel):
     log: LogOut
-    guidance: GuidanceOut
+    guidance: PlannedGuidanceOut
 
 
 class LogList(BaseModel):

@@ -16,10 +16,12 @@ from app.logs import store
 from app.logs.backlog import continue_pending, finish_pending, pending_from, recompute_from
 from app.logs.backlog import lock_patient as lock_patient  # re-exported: the dashboard's import
 from app.logs.decisions import is_current, recompute
+from app.logs.plan import follow_plan, with_plan
 from app.logs.records import RecordRow, StoredGuidance, current_guidance, current_rows, supersede
 from app.logs.schemas import LogFields, LogIn
 from app.logs.status import refresh_status
 from app.models import User
+from app.programme.performed import check_performed
 
 LOG_FIELDS = tuple(LogFields.model_fields)
 MAX_RANGE_DAYS = 366
@@ -122,7 +124,9 @@ def save_daily_log(
             and found is not None
             and is_current(found, log_date, today)
         ):
-            return SavedLog(log, found.guidance, etag_of(log, found.record), created=False)
+            guidance = with_plan(session, patient, found.guidance, now)
+            return SavedLog(log, guidance, etag_of(log, found.record), created=False)
+        check_performed(session, patient.id, data.performed, data.loading_stage, data.glide_type)
         values = {**incoming, "updated_at": now}
         if log is None:
             created = True
@@ -147,6 +151,7 @@ def save_daily_log(
             refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
     guidance = done.guidance.get(log_date) or (found.guidance if found else {})
+    guidance = with_plan(session, patient, guidance, now, progress.plan)
     etag = etag_of(log, done.records[log_date])
     return SavedLog(log, guidance, etag, created=created, pending=not progress.complete)
 
@@ -178,6 +183,13 @@ def delete_daily_log(session: Session, patient: User, log_date: date, now: datet
 
 
 def guidance_for(session: Session, patient: User, day: date, now: datetime) -> StoredGuidance:
+    """The decision for `day` (computed from the history first if there is none yet), with
+    the plan next to it."""
+    found = _stored_guidance(session, patient, day, now)
+    return StoredGuidance(found.record, with_plan(session, patient, found.guidance, now))
+
+
+def _stored_guidance(session: Session, patient: User, day: date, now: datetime) -> StoredGuidance:
     """The stored decision for `day`, computed from the history first if there is none yet (or
     if it is in the patient's backlog: the backlog is decided up to `day` first)."""
     today = today_in(patient.timezone, now)
@@ -200,6 +212,7 @@ def guidance_for(session: Session, patient: User, day: date, now: datetime) -> S
             done, complete = progress.done, progress.complete
         else:
             done = recompute(session, patient.id, day, day, "requested", now)
+            follow_plan(session, patient.id, done, now, today=today)
             complete = pending is None
         if complete:
             refresh_status(session, patient.id, today, now, recomputed=done)

@@ -38,6 +38,12 @@ from app.models.outcomes import (
     ReturnToSportReview,
 )
 from app.models.patients import PatientSetting
+from app.models.programme import (
+    CustomExercise,
+    Programme,
+    ProgrammeProposal,
+    ProgrammeVersion,
+)
 from app.models.sharing import CareLink, ShareCode
 
 __all__ = [
@@ -49,6 +55,7 @@ __all__ = [
     "CheckInActivity",
     "ClinicianNote",
     "Counter",
+    "CustomExercise",
     "DailyLog",
     "DecisionRecord",
     "Goal",
@@ -58,6 +65,9 @@ __all__ = [
     "ObjectiveTest",
     "PatientSetting",
     "PatientStatus",
+    "Programme",
+    "ProgrammeProposal",
+    "ProgrammeVersion",
     "PushDelivery",
     "PushSubscription",
     "RateCounter",

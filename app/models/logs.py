@@ -53,6 +53,9 @@ class DailyLog(SQLModel, table=True):
     session_rpe: int | None = None
     session_min: int | None = None
     notes: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # What was done against the plan (app/programme/performed.py): per component, the version
+    # followed and whether as prescribed, or the doses done. Never filled by the server.
+    performed: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)

@@ -1,11 +1,5 @@
-"""The visit summary's "plan changes" section.
-
-The programme (issue 13, app/programme) keeps every prescription change with who made it, when
-and why; it is not on this branch. `plan_changes_section` takes that history as input and is
-complete; `plan_history_between` is the one place to wire at merge: return the programme's
-versions of the patient created in start..end (e.g. ProgrammeVersion rows, which have these
-attributes), oldest first. Until then it returns None and the section says so.
-"""
+"""The visit summary's "plan changes" section: the programme's versions (app/programme keeps
+every prescription change with who made it, when and why) made in the summary's period."""
 
 from __future__ import annotations
 
@@ -16,6 +10,8 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from sqlmodel import Session
+
+from app.programme.reading import version_rows
 
 LISTED = 8
 
@@ -39,28 +35,17 @@ class PlanChange(Protocol):
 
 def plan_history_between(
     session: Session, patient_id: uuid.UUID, start: date, end: date
-) -> Sequence[PlanChange] | None:
-    """The programme's changes in start..end, oldest first. WIRE AT MERGE (issue 13): until
-    the programme is merged there is no history to read, so None."""
-    del session, patient_id, start, end
-    return None
+) -> Sequence[PlanChange]:
+    """The programme's changes made in start..end (UTC dates of their making), oldest first."""
+    rows = version_rows(session, patient_id, None)
+    made = [row for row in rows if start <= row.created_at.date() <= end]
+    return sorted(made, key=lambda row: row.created_at)
 
 
-def plan_changes_section(history: Sequence[PlanChange] | None) -> dict[str, Any]:
+def plan_changes_section(history: Sequence[PlanChange]) -> dict[str, Any]:
     """Counts by kind and component, and the latest changes (at most 8), newest first."""
-    if history is None:
-        return {
-            "available": False,
-            "note": "Plan changes appear here once the programme (issue 13) is in place.",
-            "total": 0,
-            "by_kind": {},
-            "by_component": {},
-            "changes": [],
-        }
     newest = sorted(history, key=lambda c: c.created_at, reverse=True)
     return {
-        "available": True,
-        "note": None,
         "total": len(newest),
         "by_kind": dict(Counter(c.kind for c in newest)),
         "by_component": dict(Counter(c.component for c in newest)),

@@ -139,8 +139,8 @@ class PlanChangeOut(BaseModel):
 
 
 class PlanChangesPart(BaseModel):
-    available: bool = Field(description="False until the programme (issue 13) is merged.")
-    note: str | None
+    """The programme's versions made in the period (who, why, what changed)."""
+
     total: int
     by_kind: dict[str, int]
     by_component: dict[str, int]

@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from app.programme.restrictions import PLAN_RESTRICTIONS
 from app.rules import RESTRICTIONS
 
+# The rules' phrases and the few the plan adds (app/programme/restrictions.py).
+VOCABULARY = RESTRICTIONS | PLAN_RESTRICTIONS
 if TYPE_CHECKING:
     Restriction = str
 else:  # an enum of the fixed phrases, in the OpenAPI document too
-    Restriction = Literal[tuple(sorted(RESTRICTIONS))]
+    Restriction = Literal[tuple(sorted(VOCABULARY))]
 
 
 class AthleteReadiness(BaseModel):

@@ -1,4 +1,5 @@
-"""Coach readiness: today's guidance for each consenting athlete, reduced to a traffic light."""
+"""Coach readiness: today's guidance for each consenting athlete, reduced to a traffic light,
+with the restrictions that follow from the guidance and from the athlete's plan."""
 
 from __future__ import annotations
 
@@ -16,8 +17,12 @@ from app.logs.records import current_guidance
 from app.models import CareLink, User
 from app.polling.etag import matches
 from app.polling.views import Polled, current_etag
+from app.programme.guidance import default_state
+from app.programme.restrictions import merged, plan_restrictions
+from app.programme.state import catalogue_for, load_state
 from app.readiness.schemas import Athletes
 from app.rules import WELLNESS_DAYS, Guidance, assess_readiness
+from app.rules.readiness import REST_TODAY
 
 SCOPE = "coach"
 
@@ -49,16 +54,25 @@ def _todays_guidance(session: Session, athlete: User, today: date, now: datetime
     return Guidance.from_dict(preview_guidance(session, athlete.id, today, now))
 
 
+def _plan_restrictions(session: Session, athlete: User, guidance: Guidance) -> list[str]:
+    """The restrictions that follow from the athlete's plan (none when training is off)."""
+    state = load_state(session, athlete.id) or default_state(athlete.id, guidance.phase)
+    return plan_restrictions(state, catalogue_for(session, athlete.id, *state.custom_keys()))
+
+
 def _readiness_row(session: Session, athlete: User, now: datetime) -> dict[str, Any]:
     today = today_in(athlete.timezone, now)
     guidance = _todays_guidance(session, athlete, today, now)
     logs, _ = load_day_logs(session, athlete.id, today - timedelta(days=WELLNESS_DAYS), today)
     readiness = assess_readiness(guidance, logs.values(), today)
+    restrictions = list(readiness.restrictions)
+    if restrictions != [REST_TODAY]:
+        restrictions = merged(restrictions, _plan_restrictions(session, athlete, guidance))
     return {
         "athlete_id": athlete.id,
         "display_name": athlete.display_name,
         "readiness": readiness.status,
-        "restrictions": list(readiness.restrictions),
+        "restrictions": restrictions,
         "as_of": max(logs, default=None),
     }
 

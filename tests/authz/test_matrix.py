@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from tests.factories import Account, link, put_log, register
 
 TODAY = datetime.now(UTC).date().isoformat()
+NO_SUCH = "00000000-0000-0000-0000-000000000000"
 
 
 @dataclass
@@ -61,6 +62,10 @@ PATIENT_ENDPOINTS = [
     ("GET", "/api/v1/me/shares"),
     ("POST", "/api/v1/me/shares"),
     ("GET", "/api/v1/me/access-log"),
+    ("GET", "/api/v1/me/programme"),
+    ("GET", "/api/v1/me/programme/history"),
+    ("POST", f"/api/v1/me/programme/proposals/{NO_SUCH}/accept"),
+    ("POST", f"/api/v1/me/programme/proposals/{NO_SUCH}/decline"),
     ("GET", "/api/v1/me/check-ins"),
     ("POST", "/api/v1/me/check-ins"),
     ("PUT", "/api/v1/me/check-ins/activities"),
@@ -99,6 +104,16 @@ CLINICIAN_RECORD = [
 CLEARANCES = "/api/v1/clinician/patients/{pid}/clearances"
 REFERRALS = "/api/v1/clinician/referrals"
 STRENGTH = {"kind": "hamstring_isometric", "left": 250, "right": 300, "unit": "N"}
+PLAN = "/api/v1/clinician/patients/{pid}/programme"
+CLINICIAN_PLAN = [
+    ("GET", PLAN, 200),
+    ("GET", f"{PLAN}/history", 200),
+    ("PUT", f"{PLAN}/sitting", 200),
+    ("PUT", f"{PLAN}/tendon/lock", 200),
+    ("DELETE", f"{PLAN}/tendon/lock", 200),
+    ("GET", f"{PLAN}/exercises", 200),
+    ("POST", f"{PLAN}/exercises", 201),
+]
 BODIES: dict[str, Any] = {
     "PUT": {"morning_pain": 1},
     "POST": {"scope": "coach"},
@@ -115,6 +130,8 @@ BODIES: dict[str, Any] = {
     OUTCOMES + "/notes": {"text": "Seen today"},
     OUTCOMES + "/notes/{note}": {"shared": True},
     OUTCOMES + "/return-to-sport/confirmations": {"note": "Not yet"},
+    f"{PLAN}/sitting": {"minutes": 40},
+    f"{PLAN}/exercises": {"name": "Wall press", "stage": 1, "dosing": "hold"},
 }
 
 MATRIX = (
@@ -140,6 +157,14 @@ MATRIX = (
     + [("C", m, p, code) for m, p, code in CLINICIAN_OUTCOMES]
     + [(who, m, p, 404) for who in ("R", "N") for m, p, _ in CLINICIAN_OUTCOMES]
     + [(who, m, p, 403) for who in ("P", "Q", "K", "KN") for m, p, _ in CLINICIAN_OUTCOMES]
+    # The plan: the patient's own (an unknown proposal is 404), a linked clinician's editor.
+    + [("P", "GET", "/api/v1/me/programme", 200), ("Q", "GET", "/api/v1/me/programme", 200)]
+    + [("P", "GET", "/api/v1/me/programme/history", 200)]
+    + [("P", "POST", f"/api/v1/me/programme/proposals/{NO_SUCH}/accept", 404)]
+    + [("C", m, p, code) for m, p, code in CLINICIAN_PLAN]
+    + [(who, m, p, 404) for who in ("R", "N") for m, p, _ in CLINICIAN_PLAN]
+    + [(who, m, p, 403) for who in ("P", "Q", "K", "KN") for m, p, _ in CLINICIAN_PLAN]
+    + [(who, "GET", "/api/v1/programme/library", 200) for who in ("P", "C", "K")]
 )
 
 

@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from app.main import app as application
 from app.notify.local_push import Device
 from tests.factories import PASSWORD, Account, link, put_log, register, share_code, sign_in
+from tests.programme.helpers import ready_to_step
 
 TODAY = datetime.now(UTC).date()
 POLLED = {("GET", "/api/v1/clinician/patients"), ("GET", "/api/v1/coach/athletes")}
@@ -339,6 +340,66 @@ OUTCOME_REQUESTS: dict[tuple[str, str], Request] = {
     ),
 }
 REQUESTS.update(OUTCOME_REQUESTS)
+
+
+def _proposal(c: TestClient, w: World) -> tuple[Account, str]:
+    """A patient whose calm week with two good sessions makes today a step up: the proposal."""
+    patient = register(c)
+    guidance = ready_to_step(c, patient)
+    return patient, str(guidance["components"]["tendon"]["proposal_id"])
+
+
+def _answer(verb: str) -> Request:
+    def build(c: TestClient, w: World) -> tuple[str, str, Account | None, dict[str, Any]]:
+        patient, proposal = _proposal(c, w)
+        return "POST", f"/api/v1/me/programme/proposals/{proposal}/{verb}", patient, {}
+
+    return build
+
+
+def _phase_2_plan(c: TestClient, w: World) -> str:
+    """Another linked patient in phase 2 (running is allowed from phase 2)."""
+    other = register(c)
+    link(c, other, w.clinician)
+    url = PATIENT_BASE.format(patient_id=other.id)
+    assert c.patch(url, json={"phase": 2}, headers=w.clinician.headers).is_success
+    return url + "/programme"
+
+
+PLAN = PATIENT_BASE + "/programme"
+HOLD = {"exercises": [{"exercise": "long_lever_bridge_hold", "sets": 3, "hold_s": 20}]}
+PROGRAMME_REQUESTS: dict[tuple[str, str], Request] = {
+    ("GET", "/api/v1/me/programme"): _simple("GET", "/api/v1/me/programme", "patient"),
+    ("GET", "/api/v1/me/programme/history"): _simple(
+        "GET", "/api/v1/me/programme/history", "patient"
+    ),
+    ("GET", "/api/v1/programme/library"): _simple("GET", "/api/v1/programme/library", "patient"),
+    ("POST", "/api/v1/me/programme/proposals/{proposal_id}/accept"): _answer("accept"),
+    ("POST", "/api/v1/me/programme/proposals/{proposal_id}/decline"): _answer("decline"),
+    ("GET", PLAN): _simple("GET", PLAN, "clinician"),
+    ("GET", PLAN + "/history"): _simple("GET", PLAN + "/history", "clinician"),
+    ("GET", PLAN + "/exercises"): _simple("GET", PLAN + "/exercises", "clinician"),
+    ("POST", PLAN + "/exercises"): _simple(
+        "POST",
+        PLAN + "/exercises",
+        "clinician",
+        {"name": "Wall press", "stage": 1, "dosing": "hold"},
+    ),
+    ("PUT", PLAN + "/tendon"): _simple("PUT", PLAN + "/tendon", "clinician", HOLD),
+    ("PUT", PLAN + "/sitting"): _simple("PUT", PLAN + "/sitting", "clinician", {"minutes": 45}),
+    ("PUT", PLAN + "/neural"): _simple(
+        "PUT", PLAN + "/neural", "clinician", {"exercise": "seated_slider", "reps": 10}
+    ),
+    ("PUT", PLAN + "/running"): lambda c, w: (
+        "PUT",
+        _phase_2_plan(c, w) + "/running",
+        w.clinician,
+        {"json": {"band": "jog", "minutes": 20}},
+    ),
+    ("PUT", PLAN + "/{component}/lock"): _simple("PUT", PLAN + "/tendon/lock", "clinician"),
+    ("DELETE", PLAN + "/{component}/lock"): _simple("DELETE", PLAN + "/tendon/lock", "clinician"),
+}
+REQUESTS.update(PROGRAMME_REQUESTS)
 
 
 def _device() -> Device:

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from app.rules.readiness import RESTRICTIONS
+from app.readiness.schemas import VOCABULARY
 from tests.factories import Account, link, put_log, register
 
 API = "/api/v1/coach/athletes"
@@ -62,7 +62,7 @@ def test_the_coach_answer_contains_no_clinical_values(client: TestClient) -> Non
     (row,) = body["athletes"]
     assert set(body) == {"athletes"}
     assert set(row) == {"athlete_id", "display_name", "readiness", "restrictions", "as_of"}
-    assert set(row["restrictions"]) <= RESTRICTIONS
+    assert set(row["restrictions"]) <= VOCABULARY
     for forbidden in (
         "secret",
         "night_rest_pain",

@@ -71,6 +71,7 @@ export const LOG_FIELDS = [
   'session_rpe',
   'session_min',
   'notes',
+  'performed',
 ] as const satisfies readonly (keyof LogBody)[];
 
 // Both lists name every value of the contract: a flag or a field added to the API fails here.

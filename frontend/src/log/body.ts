@@ -23,6 +23,7 @@ export function emptyLog(): LogBody {
     session_rpe: null,
     session_min: null,
     notes: null,
+    performed: null,
   };
 }
 

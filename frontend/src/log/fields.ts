@@ -17,7 +17,7 @@ const PAIN_ANCHORS: [string, string] = ['0 = no pain', '10 = worst imaginable'];
 const WELL_ANCHORS: [string, string] = ['1 = very good', '7 = very bad'];
 
 /** The answers drawn from this table (red flags, the "checked" tick and notes have their own controls). */
-export type FieldKey = Exclude<keyof LogBody, 'red_flags' | 'red_flags_reviewed' | 'notes'>;
+export type FieldKey = Exclude<keyof LogBody, 'red_flags' | 'red_flags_reviewed' | 'notes' | 'performed'>;
 type NumberKey = { [K in FieldKey]: NonNullable<LogBody[K]> extends number ? K : never }[FieldKey];
 
 /** A numeric scale as a row of big radio buttons (pain 0-10, wellness 1-7). */
