@@ -45,6 +45,7 @@ from app.logs import statements
 from app.logs.decisions import Recomputed, recompute
 from app.logs.plan import follow_plan
 from app.logs.status import refresh_status
+from app.logs.status_inputs import read_status_inputs
 from app.programme.state import PlanState
 
 CHUNK_DAYS = 28  # a written day and the 27 days that read it in their window
@@ -93,7 +94,8 @@ def recompute_from(
     with `force_start`), from an earlier backlog day if there is one; leave the days after the
     chunk, up to tomorrow, in the backlog. The caller rebuilds the status row when `complete`,
     and runs `continue_pending` after its transaction otherwise."""
-    pending = pending_from(session, patient_id)
+    status = read_status_inputs(session, patient_id)
+    pending = status.pending_from
     first = start if pending is None or pending >= start else pending
     last = max(start, today + _DAY)  # tomorrow: the latest date a log or a guidance may have
     chunk_end = min(start + timedelta(days=CHUNK_DAYS - 1), last)
@@ -107,6 +109,7 @@ def recompute_from(
         include_start=False,
         revision=revision,
         also=start if force_start else None,
+        status=status,
     )
     plan = follow_plan(session, patient_id, done, now, today=today, changed_by=changed_by)
     remaining = chunk_end + _DAY if chunk_end < last else None

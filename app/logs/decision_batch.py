@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from app.logs.decision_inputs import LOOKBACK_DAYS, EpisodeDays, StepUps
 from app.logs.records import RecordRow, insert_records, record_of, supersede_all
+from app.logs.status_inputs import StatusInputs
 from app.models import PatientSetting
 from app.patients.settings import phase_started_on, setting_on, state_on
 from app.rules import (
@@ -53,6 +54,7 @@ class Recomputed:
     guidance: dict[date, dict[str, Any]]  # the guidance of each day this run decided anew
     episode_days: EpisodeDays
     clearances: tuple[Clearance, ...]
+    status: StatusInputs | None = None  # the status row as the recompute read it
 
     def covers(self, start: date, end: date) -> bool:
         return self.window_start <= start and end <= self.end
@@ -108,7 +110,7 @@ class DayBatch:
         priors = [self.priors[d][0] for d in window[:-1] if d in self.priors]
         prior_texts = [self.priors[d][1] for d in window[:-1] if d in self.priors]
         loaded = (entry[0] for entry in self.priors.values())
-        step_ups = self.extras.step_ups.before(window[0], loaded)
+        step_ups = self.extras.step_ups.before(window[0], loaded, day)
         older = self.extras.episode_days.before(window[0])
         clearances = [c for c in self.extras.clearances if c.checked_on <= day]
         state, thresholds, setting = self._state(day)

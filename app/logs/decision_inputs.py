@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -23,7 +23,7 @@ from app.rules.model import FLAG_LEVEL, PROGRESS_RULE, SOON
 
 LOOKBACK_DAYS = 27  # the rules read the decision date and the 27 days before it
 _READ_DAY_LOG = day_log_reader(list(statements.DAY_LOGS.selected_columns.keys()))
-_COMPONENT_OF = {rule: component for component, rule in PROGRESS_RULE.items()}
+COMPONENT_OF = {rule: component for component, rule in PROGRESS_RULE.items()}
 
 
 def read_logs(rows: Iterable[Any]) -> tuple[dict[date, DayLog], dict[date, str]]:
@@ -87,10 +87,16 @@ def load_episode_days(
     window_start: date,
     logs: dict[date, DayLog],
     canonical: dict[date, str],
+    older_days: bool = True,
 ) -> EpisodeDays:
-    """Episode days before `window_start` (one indexed query), joined to the loaded `logs`."""
-    params = {"pid": patient_id, "before": window_start}
-    older, older_text = read_logs(session.connection().execute(statements.EPISODE_DAYS, params))
+    """Episode days before `window_start` (one indexed query, skipped when the status row says
+    there are none: `older_days` False), joined to the loaded `logs`."""
+    older: dict[date, DayLog] = {}
+    older_text: dict[date, str] = {}
+    if older_days:
+        params = {"pid": patient_id, "before": window_start}
+        rows = session.connection().execute(statements.EPISODE_DAYS, params)
+        older, older_text = read_logs(rows)
     every = {**older, **logs}
     texts = {**older_text, **canonical}
     marked = sorted((log for log in every.values() if marks_episode(log)), key=_date)
@@ -115,32 +121,55 @@ def load_clearances(session: Session, patient_id: uuid.UUID) -> tuple[Clearance,
 
 
 class StepUps:
-    """Each component's last step up before a given day, from the decisions loaded for the
-    recompute and, only when those do not tell, one query of the older progressed records."""
+    """Each component's last step up before a decision's window, when the rules need it: only
+    for a component with no step up inside the window (otherwise the window's is the latest),
+    from the decisions loaded for the recompute, else from what the status row keeps
+    (`known_older`: component -> its last step up before the loaded range, None for never; a
+    component it leaves out is unknown), else one query of the older progressed records."""
 
-    def __init__(self, fetch_older: Callable[[], dict[str, date]]) -> None:
+    def __init__(
+        self,
+        fetch_older: Callable[[], dict[str, date]],
+        known_older: Mapping[str, date | None] | None = None,
+    ) -> None:
         self._fetch_older = fetch_older
-        self._older: dict[str, date] | None = None
+        self._known: Mapping[str, date | None] = known_older or {}
+        self._fetched: dict[str, date] | None = None
 
-    def before(self, first: date, loaded: Iterable[PriorDecision]) -> list[PriorDecision]:
-        """A PriorDecision for each component whose last progress before `first` is known,
-        found among `loaded` (dates before `first`) or else before the loaded range."""
+    def _older(self, component: str) -> date | None:
+        if component in self._known:
+            return self._known[component]
+        if self._fetched is None:
+            self._fetched = self._fetch_older()
+        return self._fetched.get(component)
+
+    def before(
+        self, first: date, loaded: Iterable[PriorDecision], day: date | None = None
+    ) -> list[PriorDecision]:
+        """A PriorDecision for each component whose last step up before `first` matters on
+        `day` (default: every component), found among `loaded` or before the loaded range."""
         last: dict[str, date] = {}
+        inside: set[str] = set()
         for prior in loaded:
-            if prior.decision_date >= first:
-                continue
             for rule in prior.rules:
-                component = _COMPONENT_OF.get(rule)
-                if component is not None and prior.decision_date > last.get(component, date.min):
-                    last[component] = prior.decision_date
-        if len(last) < len(PROGRESS_RULE):
-            if self._older is None:
-                self._older = self._fetch_older()
-            for component, day in self._older.items():
-                last.setdefault(component, day)
+                component = COMPONENT_OF.get(rule)
+                if component is None:
+                    continue
+                when = prior.decision_date
+                if when < first:
+                    if when > last.get(component, date.min):
+                        last[component] = when
+                elif day is not None and when < day:
+                    inside.add(component)
+        for component in PROGRESS_RULE:
+            if component not in inside and component not in last:
+                older = self._older(component)
+                if older is not None:
+                    last[component] = older
         return [
-            PriorDecision(day, "progress", frozenset({PROGRESS_RULE[component]}))
-            for component, day in sorted(last.items())
+            PriorDecision(when, "progress", frozenset({PROGRESS_RULE[component]}))
+            for component, when in sorted(last.items())
+            if component not in inside
         ]
 
 
@@ -152,7 +181,7 @@ def last_step_ups(session: Session, patient_id: uuid.UUID, before: date) -> dict
     )
     for row in rows:
         for rule in row.rules.split():
-            component = _COMPONENT_OF.get(rule)
+            component = COMPONENT_OF.get(rule)
             if component is not None:
                 found.setdefault(component, row.decision_date)
         if len(found) == len(PROGRESS_RULE):

@@ -23,6 +23,7 @@ from app.logs.decision_inputs import (
     load_episode_days,
 )
 from app.logs.records import RecordRow, StoredGuidance, current_rows, guidance_of
+from app.logs.status_inputs import StatusInputs, read_status_inputs
 from app.models import LogRevision
 from app.patients.settings import load_history
 from app.rules import RULESET_VERSION
@@ -39,17 +40,29 @@ __all__ = [
 
 
 def _load(
-    session: Session, patient_id: uuid.UUID, start: date, end: date
+    session: Session,
+    patient_id: uuid.UUID,
+    start: date,
+    end: date,
+    status: StatusInputs | None = None,
 ) -> tuple[Recomputed, Extras, dict[date, str]]:
-    """Everything the decisions of start..end read, in a few queries."""
+    """Everything the decisions of start..end read, in a few queries (the status row tells
+    whether anything older than the window is needed: app/logs/status_inputs.py)."""
+    status = status or read_status_inputs(session, patient_id)
     history = load_history(session, patient_id)
     window_start = start - timedelta(days=LOOKBACK_DAYS)
     logs, canonical = load_day_logs(session, patient_id, window_start, end)
-    episode_days = load_episode_days(session, patient_id, window_start, logs, canonical)
+    older = status.older_episode_days(window_start)
+    episode_days = load_episode_days(session, patient_id, window_start, logs, canonical, older)
     clearances = load_clearances(session, patient_id) if episode_days.marked else ()
-    step_ups = StepUps(lambda: last_step_ups(session, patient_id, window_start))
+    step_ups = StepUps(
+        lambda: last_step_ups(session, patient_id, window_start),
+        status.known_step_ups(window_start),
+    )
     records = current_rows(session, patient_id, window_start, end)
-    done = Recomputed(window_start, end, history, logs, records, {}, episode_days, clearances)
+    done = Recomputed(
+        window_start, end, history, logs, records, {}, episode_days, clearances, status
+    )
     return done, Extras(episode_days, clearances, step_ups), canonical
 
 
@@ -64,6 +77,7 @@ def recompute(
     include_start: bool = True,
     revision: int | None = None,
     also: date | None = None,
+    status: StatusInputs | None = None,
 ) -> Recomputed:
     """Recompute `start` and every later day up to `end` that has a log or a record (and the
     day `also`, when given and in the range, even without either).
@@ -73,7 +87,7 @@ def recompute(
     in one more. A day whose inputs did not change keeps its record.
     `revision` is the newest log revision id if the caller just wrote one.
     """
-    done, extras, canonical = _load(session, patient_id, start, end)
+    done, extras, canonical = _load(session, patient_id, start, end, status)
     targets = sorted(
         {d for d in (*done.logs, *done.records) if start < d <= end}
         | ({start} if include_start else set())

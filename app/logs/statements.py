@@ -127,8 +127,24 @@ INSERT_RECORDS = insert(RECORDS).returning(RECORDS.c.id, sort_by_parameter_order
 
 # ---------------------------------------------------------------- the status row
 READ_STATUS = select(
-    STATUS.c.first_log_date, STATUS.c.last_log_date, STATUS.c.last_progress_date
+    STATUS.c.decisions_pending_from,
+    STATUS.c.first_log_date,
+    STATUS.c.last_log_date,
+    STATUS.c.episode_days_from,
+    STATUS.c.step_ups,
 ).where(STATUS.c.patient_id == bindparam("pid"))
+# A flagged or "checked" day lowers the earliest such day (never raises it).
+MARK_EPISODE_DAY = (
+    update(STATUS)
+    .where(
+        STATUS.c.patient_id == bindparam("pid"),
+        or_(
+            STATUS.c.episode_days_from.is_(None),
+            STATUS.c.episode_days_from > bindparam("day"),
+        ),
+    )
+    .values(episode_days_from=bindparam("day"))
+)
 STATUS_FIELDS = (
     "phase",
     "first_log_date",
@@ -138,6 +154,7 @@ STATUS_FIELDS = (
     "referral",
     "phase_ready",
     "last_progress_date",
+    "step_ups",
     "recent",
     "open_episodes",
     "updated_at",

@@ -8,19 +8,25 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import func, update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from app.core.counters import CHANGE_SEQ, next_value
 from app.logs import statements
-from app.logs.decision_inputs import load_clearances, load_episode_days
+from app.logs.decision_inputs import (
+    COMPONENT_OF,
+    last_step_ups,
+    load_clearances,
+    load_episode_days,
+)
 from app.logs.decisions import LOOKBACK_DAYS, Recomputed, load_day_logs
 from app.logs.records import current_rows
+from app.logs.status_inputs import StatusInputs, read_status_inputs, stored_step_ups
 from app.logs.window import pack
-from app.models import DailyLog, DecisionRecord, PatientStatus
+from app.models import DailyLog, PatientStatus
 from app.patients.settings import load_history, setting_on
+from app.rules.model import PROGRESS_RULE
 
 
 def create_status(session: Session, patient_id: uuid.UUID, phase: int) -> None:
@@ -43,15 +49,16 @@ def _window(
     episode_days = load_episode_days(session, patient_id, since, logs, canonical)
     clearances = load_clearances(session, patient_id) if episode_days.marked else ()
     records = current_rows(session, patient_id, since, today)
-    return Recomputed(since, today, history, logs, records, {}, episode_days, clearances)
+    status = recomputed.status if recomputed else None
+    return Recomputed(since, today, history, logs, records, {}, episode_days, clearances, status)
 
 
 def _log_span(
-    session: Session, patient_id: uuid.UUID, row: Any, written: date | None
+    session: Session, patient_id: uuid.UUID, status: StatusInputs, written: date | None
 ) -> tuple[date | None, date | None]:
-    if row is not None and written is not None:
-        first = min(row.first_log_date or written, written)
-        return first, max(row.last_log_date or written, written)
+    if status.exists and written is not None:
+        first = min(status.first_log_date or written, written)
+        return first, max(status.last_log_date or written, written)
     first, last = session.exec(
         select(func.min(DailyLog.log_date), func.max(DailyLog.log_date)).where(
             DailyLog.patient_id == patient_id
@@ -60,22 +67,33 @@ def _log_span(
     return first, last
 
 
-def _last_progress(
-    session: Session, patient_id: uuid.UUID, row: Any, window: Recomputed
-) -> date | None:
-    progressed = [d for d, r in window.records.items() if r.progressed]
-    if progressed:
-        return max(progressed)
-    previous = row.last_progress_date if row else None
-    if previous is None or previous < window.window_start:
-        return previous  # the recomputed days cannot have changed it
-    return session.exec(
-        select(func.max(DecisionRecord.decision_date)).where(
-            DecisionRecord.patient_id == patient_id,
-            col(DecisionRecord.superseded_at).is_(None),
-            col(DecisionRecord.progressed),
-        )
-    ).one()
+def _step_ups(
+    session: Session, patient_id: uuid.UUID, status: StatusInputs, window: Recomputed
+) -> dict[str, date]:
+    """Each component's last step up among the current records: the latest in the window
+    just decided, else the one kept before when it is older than the window (the recompute
+    could not have changed it), else (rare) the history's."""
+    found: dict[str, date] = {}
+    for day, record in window.records.items():
+        if record.progressed:
+            for rule in record.rules.split():
+                component = COMPONENT_OF.get(rule)
+                if component is not None and day > found.get(component, date.min):
+                    found[component] = day
+    unknown = False
+    for component in PROGRESS_RULE:
+        if component in found:
+            continue
+        kept = status.step_ups.get(component)
+        if kept is not None and kept >= window.window_start:
+            unknown = True  # it was in the window and is no more: an older one, if any
+        elif kept is not None:
+            found[component] = kept
+    if unknown or not status.exists or status.pending_from is not None:
+        older = last_step_ups(session, patient_id, window.window_start)
+        for component, day in older.items():
+            found.setdefault(component, day)
+    return found
 
 
 def refresh_status(
@@ -95,8 +113,9 @@ def refresh_status(
     since = today - timedelta(days=LOOKBACK_DAYS)
     window = _window(session, patient_id, since, today, recomputed)
     conn = session.connection()
-    row = conn.execute(statements.READ_STATUS, {"pid": patient_id}).first()
-    first, last = _log_span(session, patient_id, row, written)
+    status = window.status or read_status_inputs(session, patient_id)
+    first, last = _log_span(session, patient_id, status, written)
+    step_ups = _step_ups(session, patient_id, status, window)
     morning = {day: log.morning_pain for day, log in window.logs.items() if since <= day <= today}
     in_window = {d: r for d, r in window.records.items() if since <= d <= today}
     recent = pack(today, morning, {day: r.decision for day, r in in_window.items()})
@@ -109,13 +128,14 @@ def refresh_status(
         "decision": latest.decision if latest else None,
         "referral": latest.referral if latest else None,
         "phase_ready": latest.phase_ready if latest else False,
-        "last_progress_date": _last_progress(session, patient_id, row, window),
+        "last_progress_date": max(step_ups.values(), default=None),
+        "step_ups": stored_step_ups(step_ups),
         "recent": recent,
         "open_episodes": [episode.as_dict() for episode in window.episodes_on(today)],
         "updated_at": now,
         "change_seq": next_value(session, CHANGE_SEQ),  # last: holds the counter's lock briefly
     }
-    if row is None:
+    if not status.exists:
         conn.execute(statements.INSERT_STATUS, {"patient_id": patient_id, **values})
     else:
         params = {f"new_{name}": value for name, value in values.items()}

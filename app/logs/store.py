@@ -31,10 +31,19 @@ def _marked(values: dict[str, Any]) -> dict[str, Any]:
     return {**values, "has_red_flags": bool(values.get("red_flags"))}
 
 
+def _note_episode_day(session: Session, row: dict[str, Any]) -> None:
+    """A flagged or "checked" day lowers the status row's earliest such day (the summary a
+    recompute reads instead of the whole history: app/logs/status_inputs.py)."""
+    if row.get("has_red_flags") or row.get("red_flags_reviewed"):
+        params = {"pid": row["patient_id"], "day": row["log_date"]}
+        session.connection().execute(statements.MARK_EPISODE_DAY, params)
+
+
 def insert_log(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     """Insert a new log (version 1); returns it as stored."""
     row = {"id": uuid.uuid4(), "version": 1, **_marked(values)}
     session.connection().execute(statements.INSERT_LOG, row)
+    _note_episode_day(session, row)
     return row
 
 
@@ -42,6 +51,8 @@ def insert_logs(session: Session, values: Sequence[dict[str, Any]]) -> None:
     """Insert many new logs (version 1) in one statement (an import of a whole history)."""
     rows = [{"id": uuid.uuid4(), "version": 1, **_marked(each)} for each in values]
     session.connection().execute(statements.INSERT_LOG, rows)
+    for row in rows:
+        _note_episode_day(session, row)
 
 
 def replace_log(session: Session, log: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
@@ -49,7 +60,9 @@ def replace_log(session: Session, log: dict[str, Any], values: dict[str, Any]) -
     changes = {**_marked(values), "version": log["version"] + 1}
     params = {f"new_{name}": changes[name] for name in statements.UPDATED_FIELDS}
     session.connection().execute(statements.UPDATE_LOG, {"log_id": log["id"], **params})
-    return {**log, **changes}
+    stored = {**log, **changes}
+    _note_episode_day(session, stored)
+    return stored
 
 
 def delete_log(session: Session, log: dict[str, Any]) -> None:

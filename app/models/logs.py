@@ -136,6 +136,12 @@ class PatientStatus(SQLModel, table=True):
     # The latest weekly check-in (app/outcomes keeps these two: a check-in is no rule input).
     last_check_in_week: date | None = None
     latest_confidence: int | None = None
+    # What a recompute needs from the whole history, kept here (app/logs/status_inputs.py):
+    # the earliest flagged or "checked" day, and each component's last step up.
+    episode_days_from: date | None = None
+    step_ups: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False, server_default="{}")
+    )
     change_seq: int = Field(index=True)
     updated_at: datetime = Field(default_factory=utcnow)
     # Decisions dated on or after this day may be stale: a write decided its own 28 days and
