@@ -45,3 +45,51 @@ export function drawPainChart(el: HTMLElement, data: PainSeries): { destroy(): v
     },
   };
 }
+
+export interface TrendSeries {
+  dates: string[];
+  values: (number | null)[];
+  /** lowest and highest value on the y axis */
+  range: [number, number];
+  /** y-axis ticks, and their words when the values stand for categories */
+  ticks: number[];
+  tickLabel?: (v: number) => string;
+  label: string;
+}
+
+/** One daily series (loading stage, running speed, symptom extent) as points joined by lines. */
+export function drawTrendChart(el: HTMLElement, data: TrendSeries): { destroy(): void } {
+  const axis = cssVar('--muted', '#475569');
+  const grid = cssVar('--grid', '#e2e8f0');
+  const x = data.dates.map((d) => Date.parse(`${d}T12:00:00Z`) / 1000);
+  const width = () => Math.max(260, Math.floor(el.clientWidth));
+  const label = data.tickLabel;
+  const opts: uPlot.Options = {
+    width: width(),
+    height: 180,
+    scales: { x: { time: true }, y: { range: data.range } },
+    legend: { show: false },
+    cursor: { show: true, drag: { x: false, y: false } },
+    series: [{ label: 'Date' }, { label: data.label, stroke: cssVar('--chart-1', '#0f766e'), width: 2.5, points: { show: true, size: 6 }, spanGaps: false }],
+    axes: [
+      { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+      {
+        stroke: axis,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid },
+        splits: () => data.ticks,
+        size: label ? 80 : 50,
+        ...(label ? { values: (_u: uPlot, vs: number[]) => vs.map(label) } : {}),
+      },
+    ],
+  };
+  const plot = new uPlot(opts, [x, data.values], el);
+  const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => plot.setSize({ width: width(), height: 180 })) : null;
+  ro?.observe(el);
+  return {
+    destroy() {
+      ro?.disconnect();
+      plot.destroy();
+    },
+  };
+}

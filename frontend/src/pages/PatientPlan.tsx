@@ -2,12 +2,14 @@
 import { useState } from 'preact/hooks';
 import { formatTimestamp, friendlyDate } from '../dates';
 import { api } from '../api/client';
-import { ApiError, NetworkError, errorsByField, problemMessage } from '../api/http';
+import { ApiError, NetworkError } from '../api/http';
 import type { ApiBody } from '../api/paths';
 import type { PatientRecord, Thresholds } from '../api/types';
 import { announce } from '../store';
-import { PHASES, THRESHOLDS } from '../words';
+import { PHASES, THRESHOLDS, phaseName } from '../words';
 import { Notice } from '../ui/Page';
+import { ConfirmDialog } from '../clinician/ConfirmDialog';
+import { problemWords } from '../clinician/problemWords';
 
 type PlanPatch = ApiBody<'patch', '/clinician/patients/{patient_id}'>;
 
@@ -32,9 +34,10 @@ export function PatientPlan({ id, record, reload }: { id: string; record: Patien
   const [saveMsg, setSaveMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [fe, setFe] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [confirming, setConfirming] = useState<PlanPatch | null>(null);
   const current: Record<string, number | null | undefined> = record.thresholds;
 
-  async function save(e: Event) {
+  function submit(e: Event) {
     e.preventDefault();
     setSaveMsg(null);
     setFe({});
@@ -60,19 +63,26 @@ export function PatientPlan({ id, record, reload }: { id: string; record: Patien
       setSaveMsg({ kind: 'ok', text: 'Nothing changed.' });
       return;
     }
+    if (body.phase !== undefined) setConfirming(body);
+    else void save(body);
+  }
+
+  async function save(body: PlanPatch) {
+    setConfirming(null);
     setSaving(true);
     try {
       await api.patch('/clinician/patients/{patient_id}', { path: { patient_id: id }, body });
       setSaveMsg({ kind: 'ok', text: 'Saved. The change is recorded with your name and the time.' });
-      announce('Plan saved.');
+      announce('Phase and thresholds saved.');
       const fresh = await reload();
       if (fresh) {
         setPhase(String(fresh.profile.phase));
         setThr(thresholdInputs(fresh.thresholds));
       }
     } catch (err) {
-      if (err instanceof ApiError) setFe(errorsByField(err.problem));
-      setSaveMsg({ kind: 'error', text: err instanceof NetworkError ? 'You are offline.' : err instanceof ApiError ? problemMessage(err.problem) : 'Could not save.' });
+      const worded = err instanceof ApiError ? problemWords(err.problem, ['phase', ...Object.keys(thr)]) : null;
+      if (worded) setFe(worded.fields);
+      setSaveMsg({ kind: 'error', text: err instanceof NetworkError ? 'You are offline. Nothing was saved.' : worded ? `Not saved. ${worded.summary}` : 'Could not save.' });
     } finally {
       setSaving(false);
     }
@@ -84,7 +94,7 @@ export function PatientPlan({ id, record, reload }: { id: string; record: Patien
       <h2 id="plan-h" class="h-section">
         Phase and thresholds
       </h2>
-      <form class="stack" onSubmit={save} noValidate>
+      <form class="stack" onSubmit={submit} noValidate>
         {saveMsg && <Notice kind={saveMsg.kind}>{saveMsg.text}</Notice>}
         <div class="field">
           <label class="label" for="plan-phase">
@@ -133,6 +143,9 @@ export function PatientPlan({ id, record, reload }: { id: string; record: Patien
           {saving ? 'Saving…' : 'Save plan'}
         </button>
       </form>
+      {confirming?.phase !== undefined && (
+        <PhaseConfirm from={record.profile.phase} to={confirming.phase} alsoThresholds={!!confirming.thresholds} onConfirm={() => void save(confirming)} onCancel={() => setConfirming(null)} />
+      )}
       {history.length > 0 && (
         <details class="past">
           <summary>Change history ({history.length})</summary>
@@ -154,5 +167,25 @@ export function PatientPlan({ id, record, reload }: { id: string; record: Patien
         </details>
       )}
     </section>
+  );
+}
+
+/** What a phase change does, said before it is made. */
+function PhaseConfirm({ from, to, alsoThresholds, onConfirm, onCancel }: { from: number | null | undefined; to: number | null | undefined; alsoThresholds: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const next = PHASES.find((p) => p.phase === to);
+  return (
+    <ConfirmDialog title={`Move to ${phaseName(to)}?`} confirmLabel="Change phase" onConfirm={onConfirm} onCancel={onCancel}>
+      <p>
+        From today this patient moves from {phaseName(from)} to {phaseName(to)}.
+      </p>
+      {next && (
+        <ul>
+          <li>Loading: {next.loading}.</li>
+          <li>Running: {next.running}.</li>
+          <li>Nerve glides: {next.neural}.</li>
+        </ul>
+      )}
+      <p>Today’s guidance is worked out again with the new phase’s limits, and the plan follows the new phase.{alsoThresholds ? ' Your threshold changes are saved with it.' : ''} The change is recorded with your name.</p>
+    </ConfirmDialog>
   );
 }

@@ -1,0 +1,43 @@
+// Names for the programme's shapes on the clinician's patient page (from the generated schema).
+import type { components } from '../api/schema';
+
+type S = components['schemas'];
+export type ClinicianPlan = S['ClinicianPlanOut'];
+export type PlanVersion = S['VersionOut'];
+export type Library = S['LibraryOut'];
+export type CustomExercise = S['CustomExerciseOut'];
+export type ComponentPlan = S['ComponentPlanOut'];
+export type PlanComponent = PlanVersion['component'];
+export type Band = S['RunningIn']['band'];
+
+export const COMPONENTS: readonly PlanComponent[] = ['tendon', 'running', 'neural', 'sitting'];
+
+export const COMPONENT_NAME: Record<PlanComponent, string> = {
+  tendon: 'Tendon exercises',
+  running: 'Running',
+  neural: 'Nerve glides',
+  sitting: 'Sitting',
+};
+
+export const BAND_NAME: Record<NonNullable<Band>, string> = {
+  jog: 'Jog',
+  tempo: 'Tempo',
+  high_speed: 'High speed',
+  sprint: 'Sprint',
+};
+
+/** Why a version was made, in words: the rule IDs, or who. */
+export function reasonWords(v: Pick<PlanVersion, 'kind' | 'reason'>): string {
+  if (v.kind === 'clinician' || v.reason === 'clinician') return 'clinician';
+  if (v.kind === 'default') return 'default plan for the phase';
+  if (v.kind === 'phase_change') return 'phase change';
+  const what = v.kind === 'step_up' ? 'step up' : v.kind === 'back_off' ? 'back-off' : v.kind;
+  return `${what}, rule ${v.reason}`;
+}
+
+/** Who made a version. */
+export function madeByWords(v: Pick<PlanVersion, 'made_by' | 'made_by_name'>): string {
+  if (v.made_by === 'guardrails') return 'Loadline’s rules';
+  const who = v.made_by === 'patient' ? 'the patient' : 'a clinician';
+  return v.made_by_name ? `${v.made_by_name} (${who})` : who;
+}
