@@ -122,7 +122,7 @@ export function PlanTab({ id }: { id: string }) {
         <p class="hint">Phase {plan.phase} limits apply: the server refuses a prescription above the phase’s stage, speed band or glide type, and says why.</p>
       </section>
       <SessionLoadCard load={plan.session_load} />
-      <PlanHistory versions={history} />
+      <PlanHistory versions={history} locks={COMPONENTS.flatMap((c) => (plan.components[c].locked && plan.components[c].locked_at ? [{ component: c, locked_by: plan.components[c].locked_by, locked_at: plan.components[c].locked_at! }] : []))} />
     </>
   );
 }
