@@ -9,7 +9,8 @@ patients, a coach), then drives Chromium at 390x844:
 - log-today.png: the demo patient's log for today, filled in through the UI (today's demo log
   is deleted first, so the form is shown being filled rather than already saved);
 - guidance.png: the guidance card right after saving it;
-- clinician-dashboard.png: the clinician's patient list.
+- clinician-dashboard.png: the clinician's patient list;
+- clinician-patient-plan.png: at desk size (1280x800), the Plan tab of the demo patient's page.
 """
 
 from __future__ import annotations
@@ -112,6 +113,35 @@ def capture(server: LiveServer, clinician_email: str, out: Path, phone: dict[str
             browser.close()
 
 
+DESK: dict[str, Any] = {
+    **PHONE,
+    "viewport": {"width": 1280, "height": 800},
+    "is_mobile": False,
+    "has_touch": False,
+}
+
+
+def capture_patient_plan(server: LiveServer, clinician_email: str, out: Path, scale: float) -> None:
+    """The demo patient's Plan tab (current plan, locks, editors) on a desk-size screen."""
+    expect.set_options(timeout=TIMEOUT_MS)
+    patient = api_user(server.url, DEMO_EMAIL, DEMO_PASSWORD)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            desk = browser.new_context(
+                base_url=server.url, **{**DESK, "device_scale_factor": scale}
+            )
+            page = desk.new_page()
+            sign_in_ui(page, clinician_email, DEMO_PASSWORD, role="clinician")
+            page.goto(f"/clinician/patients/{patient.id}?tab=plan")
+            expect(page.get_by_role("tab", name="Plan")).to_have_attribute("aria-selected", "true")
+            expect(page.get_by_test_id("plan-history").locator("li").first).to_be_visible()
+            shoot(page, out / "clinician-patient-plan.png")
+            desk.close()
+        finally:
+            browser.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -132,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         load_demo(server)  # includes the demo clinician and the 8 patients linked to them
         clear_today(server)
         capture(server, DEMO_CLINICIAN, out, {**PHONE, "device_scale_factor": args.scale})
+        capture_patient_plan(server, DEMO_CLINICIAN, out, args.scale)
     return 0
 
 

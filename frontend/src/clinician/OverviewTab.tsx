@@ -30,12 +30,15 @@ export function OverviewTab({ id, record, days, today, reload }: { id: string; r
   const profile = record.profile;
   const latest = days[0];
   return (
-    <>
+    <div class="tab-columns">
+      <div>
       <p class="phase-line">
         <strong>{phaseName(profile.phase)}</strong>
         {profile.phase_started_on ? ` since ${friendlyDate(profile.phase_started_on)}` : ''}
       </p>
       <PatientPlan key={profile.patient_id} id={id} record={record} reload={reload} />
+      </div>
+      <div>
       <section class="card" aria-labelledby="latest-h">
         <h2 id="latest-h" class="h-section">
           Latest guidance
@@ -53,6 +56,7 @@ export function OverviewTab({ id, record, days, today, reload }: { id: string; r
       </section>
       <PatientEpisodes key={profile.patient_id} id={id} record={record} today={today} reload={reload} />
       <SessionLoadLoader id={id} />
-    </>
+      </div>
+    </div>
   );
 }

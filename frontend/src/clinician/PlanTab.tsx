@@ -79,7 +79,7 @@ export function PlanTab({ id }: { id: string }) {
   if (!data) return <p class="loading">Loading the plan…</p>;
   const { plan, history, library } = data;
   return (
-    <>
+    <div class="tab-columns">
       <section class="card" aria-labelledby="rx-h">
         <h2 id="rx-h" class="h-section">
           Current plan
@@ -92,8 +92,7 @@ export function PlanTab({ id }: { id: string }) {
             return (
               <li key={c} class="rx-item" data-testid={`rx-${c}`}>
                 <h3 class="h-sub">{COMPONENT_NAME[c]}</h3>
-                <p class="rx-text">{cp.current.text}</p>
-                {c === 'tendon' && cp.current.exercises && cp.current.exercises.length > 0 && (
+                {c === 'tendon' && cp.current.exercises && cp.current.exercises.length > 0 ? (
                   <ul class="rx-doses">
                     {cp.current.exercises.map((x) => (
                       <li key={x.exercise}>
@@ -101,6 +100,8 @@ export function PlanTab({ id }: { id: string }) {
                       </li>
                     ))}
                   </ul>
+                ) : (
+                  <p class="rx-text">{cp.current.text}</p>
                 )}
                 <p class="muted">
                   {cp.locked ? `Locked${cp.locked_by ? ` by ${cp.locked_by}` : ''}: only a clinician changes it.` : 'Moves with the guidance.'}
@@ -121,8 +122,10 @@ export function PlanTab({ id }: { id: string }) {
         </ul>
         <p class="hint">Phase {plan.phase} limits apply: the server refuses a prescription above the phase’s stage, speed band or glide type, and says why.</p>
       </section>
+      <div>
       <SessionLoadCard load={plan.session_load} />
       <PlanHistory versions={history} locks={COMPONENTS.flatMap((c) => (plan.components[c].locked && plan.components[c].locked_at ? [{ component: c, locked_by: plan.components[c].locked_by, locked_at: plan.components[c].locked_at! }] : []))} />
-    </>
+      </div>
+    </div>
   );
 }

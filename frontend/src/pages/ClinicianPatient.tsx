@@ -48,7 +48,7 @@ export default function ClinicianPatientPage({ id }: { id: string }) {
     : [];
 
   return (
-    <>
+    <div class="patient-page">
       <p class="crumbs">
         <a href="/clinician">← All patients</a>
       </p>
@@ -56,6 +56,6 @@ export default function ClinicianPatientPage({ id }: { id: string }) {
       {error && <Notice kind="error">{error}</Notice>}
       {!data && !error && <p class="loading">Loading…</p>}
       {data && <Tabs tabs={tabs} label={`${name}’s record`} />}
-    </>
+    </div>
   );
 }
