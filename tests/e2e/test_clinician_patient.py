@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import ApiUser, api_link, api_register, sign_in_ui
+from tests.e2e.helpers import ApiUser, api_link, api_register, page_today, sign_in_ui
 from tests.live import LiveServer
 
 pytestmark = pytest.mark.browser
@@ -20,10 +20,14 @@ pytestmark = pytest.mark.browser
 FIELD_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b|thresholds\.")
 
 
-def open_patient(page: Page, server: LiveServer, name: str) -> tuple[str, ApiUser]:
+def open_patient(
+    page: Page, server: LiveServer, name: str, **today_log: object
+) -> tuple[str, ApiUser]:
     patient = api_register(server.url, "patient", display_name=name)
     clinician = api_register(server.url, "clinician", display_name="Dr Tab Plan")
     api_link(patient, clinician)
+    if today_log:
+        patient.put_log(page_today(page), **today_log)
     sign_in_ui(page, clinician.email, role="clinician")
     page.get_by_role("link", name=name).click()
     expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
@@ -31,7 +35,9 @@ def open_patient(page: Page, server: LiveServer, name: str) -> tuple[str, ApiUse
 
 
 def test_tabs_switch_by_keyboard_and_survive_a_reload(page: Page, e2e_server: LiveServer) -> None:
-    open_patient(page, e2e_server, "Tove Tabs")
+    open_patient(
+        page, e2e_server, "Tove Tabs", morning_pain=2, loading_stage=2, symptom_extent="thigh"
+    )
     tabs = page.get_by_role("tablist", name="Tove Tabs’s record")
     overview = tabs.get_by_role("tab", name="Overview")
     expect(overview).to_have_attribute("aria-selected", "true")
@@ -47,8 +53,12 @@ def test_tabs_switch_by_keyboard_and_survive_a_reload(page: Page, e2e_server: Li
     panel = page.get_by_role("tabpanel", name="Logs")
     for title in ("Morning and sitting pain", "Loading stage", "Running speed", "Symptom extent"):
         expect(panel.get_by_role("heading", name=re.compile(title))).to_be_visible()
-    expect(panel.get_by_test_id("trend-stage")).to_contain_text(
-        "Loading stage: not logged in the last 28 days."
+    stage = panel.get_by_test_id("trend-stage")
+    expect(stage).to_contain_text("Loading stage: logged on 1 of 28 days. Latest stage 2")
+    expect(stage.locator("canvas")).to_have_count(1)  # uPlot drew it
+    expect(panel.get_by_test_id("trend-extent")).to_contain_text("Latest thigh")
+    expect(panel.get_by_test_id("trend-speed")).to_contain_text(
+        "Running speed (% of top speed): not logged in the last 28 days."
     )
 
     page.reload()

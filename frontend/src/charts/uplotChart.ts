@@ -78,7 +78,7 @@ export function drawTrendChart(el: HTMLElement, data: TrendSeries): { destroy():
         grid: { stroke: grid, width: 1 },
         ticks: { stroke: grid },
         splits: () => data.ticks,
-        size: label ? 80 : 50,
+        size: label ? 90 : 50,
         ...(label ? { values: (_u: uPlot, vs: number[]) => vs.map(label) } : {}),
       },
     ],

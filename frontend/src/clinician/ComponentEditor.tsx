@@ -91,7 +91,7 @@ export function EditorForm({ legend, saver, onSubmit, children, note, setNote }:
   );
 }
 
-export function NumberField({ id, label, value, set, error, min, max, step }: { id: string; label: string; value: string; set: (v: string) => void; error?: string | undefined; min?: number; max?: number; step?: number }) {
+export function NumberField({ id, label, value, set, error, min, max, step }: { id: string; label: ComponentChildren; value: string; set: (v: string) => void; error?: string | undefined; min?: number; max?: number; step?: number }) {
   return (
     <div class="field">
       <label class="label" for={id}>

@@ -34,7 +34,7 @@ export function LogsTab({ name, days, today }: { name: string; days: DayView[]; 
           const l = byDate.get(d);
           return l ? t.pick(l) : null;
         });
-        return { t, data: { dates, values, range: t.range, ticks: t.ticks, tickLabel: t.id === 'extent' ? t.words : undefined, label: t.title }, summary: trendSummary(t.title, dates, values, t.words) };
+        return { t, data: { dates, values, range: t.range, ticks: t.ticks, tickLabel: t.tick, label: t.title }, summary: trendSummary(t.title, dates, values, t.words) };
       }),
     [dates, byDate],
   );

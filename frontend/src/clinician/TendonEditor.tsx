@@ -60,13 +60,13 @@ export function TendonEditor({ id, plan, library, onSaved, onExerciseAdded }: { 
           <div class="rx-row" key={r.exercise} role="group" aria-label={r.name}>
             <h4 class="h-sub">{r.name}</h4>
             <div class="rx-dose">
-              <NumberField id={`tx-${i}-sets`} label={`${r.name}: sets`} value={r.sets} set={(v) => set(i, { sets: v })} min={1} max={10} />
+              <NumberField id={`tx-${i}-sets`} label={<><span class="sr-only">{r.name}: </span>Sets</>} value={r.sets} set={(v) => set(i, { sets: v })} min={1} max={10} />
               {r.held ? (
-                <NumberField id={`tx-${i}-hold`} label={`${r.name}: seconds per hold`} value={r.hold} set={(v) => set(i, { hold: v })} min={5} max={300} />
+                <NumberField id={`tx-${i}-hold`} label={<><span class="sr-only">{r.name}: </span>Seconds per hold</>} value={r.hold} set={(v) => set(i, { hold: v })} min={5} max={300} />
               ) : (
                 <>
-                  <NumberField id={`tx-${i}-reps`} label={`${r.name}: repetitions`} value={r.reps} set={(v) => set(i, { reps: v })} min={1} max={100} />
-                  <NumberField id={`tx-${i}-load`} label={`${r.name}: load in kg (optional)`} value={r.load} set={(v) => set(i, { load: v })} min={0} max={500} step={0.5} />
+                  <NumberField id={`tx-${i}-reps`} label={<><span class="sr-only">{r.name}: </span>Repetitions</>} value={r.reps} set={(v) => set(i, { reps: v })} min={1} max={100} />
+                  <NumberField id={`tx-${i}-load`} label={<><span class="sr-only">{r.name}: </span>Load in kg (optional)</>} value={r.load} set={(v) => set(i, { load: v })} min={0} max={500} step={0.5} />
                 </>
               )}
             </div>

@@ -14,6 +14,9 @@ export const EXTENT_WORDS: Record<string, string> = {
   foot: 'foot',
 };
 
+/** Short words for the chart's axis. */
+const EXTENT_TICKS = ['none', 'buttock', 'thigh', 'below knee', 'foot'];
+
 export interface TrendDef {
   id: string;
   title: string;
@@ -21,6 +24,8 @@ export interface TrendDef {
   ticks: number[];
   pick: (l: Log) => number | null;
   words: (v: number) => string;
+  /** the y axis in words, when the values stand for categories */
+  tick?: (v: number) => string;
 }
 
 export const TRENDS: TrendDef[] = [
@@ -33,6 +38,7 @@ export const TRENDS: TrendDef[] = [
     ticks: [0, 1, 2, 3, 4],
     pick: (l) => (l.symptom_extent ? EXTENT_ORDER.indexOf(l.symptom_extent) : null),
     words: (v) => EXTENT_WORDS[EXTENT_ORDER[v] ?? ''] ?? String(v),
+    tick: (v) => EXTENT_TICKS[v] ?? '',
   },
 ];
 

@@ -130,11 +130,15 @@ export function PatientPlan({ id, record, reload }: { id: string; record: Patien
                   min={meta?.min}
                   max={meta?.max}
                   value={thr[k]}
-                  aria-describedby={meta ? `thr-${k}-hint` : undefined}
+                  aria-describedby={[meta ? `thr-${k}-hint` : '', fe[k] ? `thr-${k}-err` : ''].filter(Boolean).join(' ') || undefined}
                   aria-invalid={fe[k] ? 'true' : undefined}
                   onInput={(e) => setThr({ ...thr, [k]: (e.currentTarget as HTMLInputElement).value })}
                 />
-                {fe[k] && <p class="error">{fe[k]}</p>}
+                {fe[k] && (
+                  <p class="error" id={`thr-${k}-err`}>
+                    {fe[k]}
+                  </p>
+                )}
               </div>
             );
           })}
