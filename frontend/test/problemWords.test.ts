@@ -79,3 +79,16 @@ describe('trend summaries beside the charts', () => {
     expect(trendSummary('Running speed', dates, [null, null, null, null], (v) => `${v}%`)).toBe('Running speed: not logged in the last 4 days.');
   });
 });
+
+describe('plan history words', () => {
+  it('says why a version was made (rule or clinician) and who made it', async () => {
+    const { madeByWords, reasonWords } = await import('../src/clinician/planTypes');
+    expect(reasonWords({ kind: 'clinician', reason: 'clinician' })).toBe('clinician');
+    expect(reasonWords({ kind: 'step_up', reason: 'PR-1' })).toBe('step up, rule PR-1');
+    expect(reasonWords({ kind: 'back_off', reason: 'PM-1 PM-3' })).toBe('back-off, rules PM-1 PM-3');
+    expect(reasonWords({ kind: 'default', reason: 'default' })).toBe('default plan for the phase');
+    expect(madeByWords({ made_by: 'clinician', made_by_name: 'Dr A' })).toBe('Dr A (a clinician)');
+    expect(madeByWords({ made_by: 'patient', made_by_name: null })).toBe('the patient');
+    expect(madeByWords({ made_by: 'guardrails', made_by_name: null })).toBe('Loadline’s rules');
+  });
+});

@@ -85,9 +85,8 @@ def test_plan_tab_edits_the_tendon_dose_locks_running_and_lists_both_in_the_hist
     page.get_by_label("Isometric heel dig: seconds per hold").fill("40")
     page.get_by_label("Why (optional, kept in the history)").fill("Tolerating holds well")
     page.get_by_role("button", name="Save tendon exercises").click()
-    expect(page.get_by_role("region", name="Current plan")).to_contain_text(
-        "Tendon exercises saved"
-    )
+    saved = page.get_by_role("region", name="Current plan").get_by_text("Tendon exercises saved")
+    expect(saved).to_be_focused()  # the editor closed: focus goes to what happened
     expect(tendon).to_contain_text("Isometric heel dig: 4 x 40 s")
 
     # a stage-3 exercise in phase 1 is refused in words, and nothing says "saved"

@@ -1,6 +1,6 @@
 // The Plan tab of a clinician's patient page (issue 13): the current prescription per component
 // with its lock, an editor per component, the session load (information only) and the history.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { ApiError, NetworkError } from '../api/http';
 import { announce } from '../store';
@@ -29,6 +29,7 @@ export function PlanTab({ id }: { id: string }) {
   const [editing, setEditing] = useState<PlanComponent | null>(null);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const msgRef = useRef<HTMLParagraphElement>(null);
 
   async function load(): Promise<void> {
     try {
@@ -73,6 +74,8 @@ export function PlanTab({ id }: { id: string }) {
     setMsg({ kind: 'ok', text });
     announce(text);
     await load();
+    // the editor (and its button) is gone: focus goes to what happened
+    requestAnimationFrame(() => msgRef.current?.focus());
   }
 
   if (error) return <Notice kind="error">{error}</Notice>;
@@ -85,7 +88,11 @@ export function PlanTab({ id }: { id: string }) {
           Current plan
         </h2>
         <p class="hint">Each component moves one step at a time with the patient’s guidance, unless you lock it. A locked component changes only when a clinician edits it.</p>
-        {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
+        {msg && (
+          <p class={`notice notice-${msg.kind}`} role={msg.kind === 'error' ? 'alert' : undefined} tabIndex={-1} ref={msgRef}>
+            {msg.text}
+          </p>
+        )}
         <ul class="plain rx-list">
           {COMPONENTS.map((c) => {
             const cp = plan.components[c];

@@ -32,7 +32,7 @@ export function reasonWords(v: Pick<PlanVersion, 'kind' | 'reason'>): string {
   if (v.kind === 'default') return 'default plan for the phase';
   if (v.kind === 'phase_change') return 'phase change';
   const what = v.kind === 'step_up' ? 'step up' : v.kind === 'back_off' ? 'back-off' : v.kind;
-  return `${what}, rule ${v.reason}`;
+  return `${what}, ${v.reason.includes(' ') ? 'rules' : 'rule'} ${v.reason}`;
 }
 
 /** Who made a version. */
