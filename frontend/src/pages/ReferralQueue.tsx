@@ -22,6 +22,8 @@ function what(item: Item): string {
   return `Referral in the guidance of ${shortLabel(item.since)}.`;
 }
 
+const ackLabel = (item: Item) => (item.acknowledged_at ? 'Acknowledge again' : 'Acknowledge');
+
 /**
  * Reads the queue when `version` changes (the dashboard's ETag: any change to the queue moves it),
  * so a 304 poll costs no second request. `onChange` is called after an acknowledgement.
@@ -84,8 +86,8 @@ export function ReferralQueue({ version, onChange }: { version: string | null; o
               </div>
               <p>{what(item)}</p>
               <Acknowledged by={item.acknowledged_by} at={item.acknowledged_at} />
-              <button type="button" class="btn btn-small" disabled={busy === item.id} aria-label={`Acknowledge ${item.display_name}: seen, acting`} onClick={() => void acknowledge(item)}>
-                {item.acknowledged_at ? 'Acknowledge again' : 'Acknowledge'}
+              <button type="button" class="btn btn-small" disabled={busy === item.id} aria-label={`${ackLabel(item)} ${item.display_name}: seen, acting`} onClick={() => void acknowledge(item)}>
+                {ackLabel(item)}
               </button>
             </li>
           ))}

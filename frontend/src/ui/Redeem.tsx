@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ApiError, NetworkError, problemMessage } from '../api/http';
 import { api } from '../api/client';
-import { announce } from '../store';
 
 /** "Redeem a sharing code" form for clinicians and coaches (POST /links). */
 export function RedeemForm({ who, onLinked }: { who: 'patient' | 'athlete'; onLinked: () => void }) {
@@ -27,8 +26,9 @@ export function RedeemForm({ who, onLinked }: { who: 'patient' | 'athlete'; onLi
       await api.post('/links', { body: { code: c } });
       setCode('');
       const msg = `Code accepted. The ${who} is now on your list.`;
+      // said by the form's own status line only: the page's announcer would keep it in the
+      // page after a later error
       setMessage({ kind: 'ok', text: msg });
-      announce(msg);
       onLinked();
     } catch (err) {
       if (err instanceof NetworkError) setError('You are offline. Try again when you are connected.');
@@ -78,11 +78,8 @@ export function RedeemForm({ who, onLinked }: { who: 'patient' | 'athlete'; onLi
             {error}
           </p>
         )}
-        {ok && (
-          <p class="ok" role="status">
-            {ok}
-          </p>
-        )}
+        {/* always in the page, so that screen readers announce what is put in it */}
+        <div role="status">{ok && <p class="ok">{ok}</p>}</div>
       </div>
     </form>
   );
