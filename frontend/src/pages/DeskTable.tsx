@@ -12,7 +12,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'urgency', label: 'Urgency' },
   { key: 'name', label: 'Name' },
   { key: 'phase', label: 'Phase' },
-  { key: 'days', label: 'Days since last log' },
+  { key: 'days', label: 'Days since log' },
   { key: 'decision', label: 'Decision' },
   { key: 'referral', label: 'Referral and flags' },
   { key: 'adherence', label: 'Adherence (14 days)' },

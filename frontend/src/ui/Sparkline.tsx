@@ -4,7 +4,7 @@
  */
 export function Sparkline({ values, scale = false }: { values: readonly (number | null | undefined)[]; scale?: boolean }) {
   const left = scale ? 16 : 4;
-  const w = scale ? 112 : 96;
+  const w = scale ? 120 : 96;
   const h = 32;
   const n = Math.max(values.length, 2);
   const xAt = (i: number) => left + (i * (w - left - 4)) / (n - 1);
