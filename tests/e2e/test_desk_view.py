@@ -226,3 +226,39 @@ def test_coach_list_is_sorted_by_readiness_with_the_last_logged_date(
     page.get_by_role("button", name="Add athlete").click()
     expect(page.get_by_role("alert")).to_contain_text("made for a clinician, not a coach")
     expect(page.get_by_text("Code accepted")).to_have_count(0)
+
+
+def test_a_dashboard_poll_that_changes_nothing_is_one_request_answered_304(
+    new_context: Callable[..., BrowserContext], e2e_server: LiveServer
+) -> None:
+    """The referral queue is read again only when the dashboard changed (its ETag moved), so
+    the 30-second poll stays one conditional request, however many patients there are."""
+    clinic = seed_clinic(e2e_server, "P")
+    context = new_context(**DESK)
+    context.clock.install()
+    page = context.new_page()
+    sign_in_ui(page, clinic.clinician.email, role="clinician")
+    expect(patients_region(page).get_by_role("table").locator("tbody tr")).to_have_count(3)
+    queue = page.get_by_role("region", name="Referral queue (most urgent first)")
+    expect(queue.get_by_role("listitem")).to_have_count(1)
+
+    seen: list[tuple[str, int]] = []
+    page.on(
+        "response",
+        lambda r: (
+            seen.append((r.url.split("/api/v1", 1)[-1], r.status)) if "/api/" in r.url else None
+        ),
+    )
+    with page.expect_response(lambda r: r.url.endswith("/clinician/patients")) as polled:
+        context.clock.run_for(31_000)
+    assert polled.value.status == 304
+    page.wait_for_timeout(500)
+    assert seen == [("/clinician/patients", 304)], seen
+
+    # a change (a new log) moves the ETag: the next poll reads the rows and the queue once each
+    clinic.steady.put_log(days_ago(0), morning_pain=2, red_flags=["fever_unwell"])
+    seen.clear()
+    with page.expect_response(lambda r: r.url.endswith("/clinician/referrals")):
+        context.clock.run_for(31_000)
+    expect(queue.get_by_role("listitem")).to_have_count(2)
+    assert seen == [("/clinician/patients", 200), ("/clinician/referrals", 200)], seen
