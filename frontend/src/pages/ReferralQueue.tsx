@@ -19,7 +19,7 @@ function what(item: Item): string {
     const signs = flagWords(item.flags as RedFlag[]);
     return `Warning signs since ${shortLabel(item.since)}${signs ? `: ${signs}` : ''}. Not checked yet.`;
   }
-  return `Referral in the guidance of ${shortLabel(item.since)}.`;
+  return `Referral from the guidance of ${shortLabel(item.since)}.`;
 }
 
 const ackLabel = (item: Item) => (item.acknowledged_at ? 'Acknowledge again' : 'Acknowledge');
