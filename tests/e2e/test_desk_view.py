@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.e2e.helpers import ApiUser, api_link, api_register, sign_in_ui
@@ -54,14 +55,19 @@ def seed_clinic(server: LiveServer, tag: str) -> Clinic:
     return Clinic(clinician, flagged, stale, steady)
 
 
+@pytest.fixture(scope="module")
+def clinic(e2e_server: LiveServer) -> Clinic:
+    """One clinic for the tests that only read it (each test that changes one seeds its own)."""
+    return seed_clinic(e2e_server, "R")
+
+
 def patients_region(page: Page) -> Locator:
     return page.get_by_role("region", name=re.compile(r"^Your patients"))
 
 
 def test_desk_view_is_a_sortable_searchable_table_at_1280(
-    new_context: Callable[..., BrowserContext], e2e_server: LiveServer
+    new_context: Callable[..., BrowserContext], clinic: Clinic
 ) -> None:
-    clinic = seed_clinic(e2e_server, "T")
     page = new_context(**DESK).new_page()
     sign_in_ui(page, clinic.clinician.email, role="clinician")
     table = patients_region(page).get_by_role("table")
@@ -70,7 +76,7 @@ def test_desk_view_is_a_sortable_searchable_table_at_1280(
     rows = table.locator("tbody tr")
     expect(rows).to_have_count(3)
     # most urgent first: the open red-flag episode leads
-    expect(rows.first).to_contain_text("Ada Flag T")
+    expect(rows.first).to_contain_text("Ada Flag R")
 
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
     for column in ("Urgency", "Name", "Phase", "Days since log", "Decision"):
@@ -81,11 +87,11 @@ def test_desk_view_is_a_sortable_searchable_table_at_1280(
     assert any(h.startswith("Morning pain, 7 days") for h in headers), headers
 
     # the red flag's type in words, the referral level, and a sparkline with its scale
-    flagged = rows.filter(has_text="Ada Flag T")
+    flagged = rows.filter(has_text="Ada Flag R")
     expect(flagged).to_contain_text("new weakness in the leg")
     expect(flagged).to_contain_text("Referral: today")
     expect(flagged).to_contain_text("Warning signs not checked")
-    steady = rows.filter(has_text="Cy Steady T")
+    steady = rows.filter(has_text="Cy Steady R")
     spark = steady.get_by_role("img", name=re.compile(r"^Morning pain out of 10, last 7 days"))
     expect(spark).to_have_attribute("aria-label", re.compile(r"4, 3, 3, 2, 2, 1, 1$"))
     expect(spark.locator("text")).to_have_text(["10", "0"])
@@ -97,20 +103,20 @@ def test_desk_view_is_a_sortable_searchable_table_at_1280(
     expect(name_header).to_have_attribute("aria-sort", "ascending")
     expect(table.locator("thead th[aria-sort]")).to_have_count(1)
     names = table.locator("tbody th")
-    expect(names).to_have_text(["Ada Flag T", "Ben Stale T", "Cy Steady T"])
+    expect(names).to_have_text(["Ada Flag R", "Ben Stale R", "Cy Steady R"])
     name_header.get_by_role("button").click()
     expect(name_header).to_have_attribute("aria-sort", "descending")
-    expect(names).to_have_text(["Cy Steady T", "Ben Stale T", "Ada Flag T"])
+    expect(names).to_have_text(["Cy Steady R", "Ben Stale R", "Ada Flag R"])
 
     # days since the last log: the stalest first
     days_header = table.locator("thead th").filter(has_text="Days since log")
     days_header.get_by_role("button").click()
     expect(days_header).to_have_attribute("aria-sort", "descending")
-    expect(names.first).to_have_text("Ben Stale T")
+    expect(names.first).to_have_text("Ben Stale R")
 
     # search by name
     page.get_by_role("searchbox", name="Search by name").fill("stale")
-    expect(names).to_have_text(["Ben Stale T"])
+    expect(names).to_have_text(["Ben Stale R"])
     expect(page.get_by_text("1 of 3 patients match.")).to_be_visible()
     page.get_by_role("searchbox", name="Search by name").fill("nobody here")
     expect(rows).to_have_count(0)
@@ -118,21 +124,20 @@ def test_desk_view_is_a_sortable_searchable_table_at_1280(
 
 
 def test_a_stale_decision_says_no_log_for_n_days_at_desk_and_on_phone(
-    new_context: Callable[..., BrowserContext], e2e_server: LiveServer
+    new_context: Callable[..., BrowserContext], clinic: Clinic
 ) -> None:
-    clinic = seed_clinic(e2e_server, "S")
     # the API still carries the decision of 5 days ago: the page must not show it as current
     served = {r["display_name"]: r for r in clinic.clinician.get("/clinician/patients")["patients"]}
-    assert served["Ben Stale S"]["days_since_log"] == 5
-    assert served["Ben Stale S"]["decision"] is not None
+    assert served["Ben Stale R"]["days_since_log"] == 5
+    assert served["Ben Stale R"]["decision"] is not None
     desk = new_context(**DESK).new_page()
     sign_in_ui(desk, clinic.clinician.email, role="clinician")
-    row = patients_region(desk).get_by_role("row").filter(has_text="Ben Stale S")
+    row = patients_region(desk).get_by_role("row").filter(has_text="Ben Stale R")
     decision = row.locator("td").nth(3)
     expect(decision).to_have_text("No log for 5 days")
     expect(row.locator("td").nth(2)).to_have_text("5")
     # a recent log keeps its decision
-    steady = patients_region(desk).get_by_role("row").filter(has_text="Cy Steady S")
+    steady = patients_region(desk).get_by_role("row").filter(has_text="Cy Steady R")
     expect(steady.locator("td").nth(3)).to_have_text(re.compile("^(Progress|Hold|Back off)$"))
 
     phone = new_context().new_page()  # 390x844: cards, no table
@@ -140,14 +145,14 @@ def test_a_stale_decision_says_no_log_for_n_days_at_desk_and_on_phone(
     cards = patients_region(phone).locator("li.patient-card")
     expect(cards).to_have_count(3)
     expect(patients_region(phone).get_by_role("table")).to_have_count(0)
-    card = cards.filter(has_text="Ben Stale S")
+    card = cards.filter(has_text="Ben Stale R")
     expect(card.locator(".pc-head .badge")).to_have_text("No log for 5 days")
     expect(card).not_to_contain_text(re.compile(r"\b(Progress|Hold|Back off)\b"))
     expect(card).to_contain_text("Missing logs")
     # search works on the phone too
     phone.get_by_role("searchbox", name="Search by name").fill("ada")
     expect(cards).to_have_count(1)
-    expect(cards.first).to_contain_text("Ada Flag S")
+    expect(cards.first).to_contain_text("Ada Flag R")
 
 
 def test_acknowledging_a_referral_shows_who_and_when(
