@@ -28,7 +28,10 @@ def e2e_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]
     TEST_DATABASE_URL is set) for all browser tests; each test registers its own users."""
     if not dist_is_built():
         skip_or_fail("frontend/dist is not built; run `make frontend`")
-    with live_server(tmp_path_factory.mktemp("e2e"), name="e2e") as server:
+    # every test registers its own users, all from 127.0.0.1: no registrations-per-hour cap
+    # (the cap itself is tested in tests/auth/test_limits.py)
+    no_cap = {"REGISTER_LIMIT_PER_HOUR": "0"}
+    with live_server(tmp_path_factory.mktemp("e2e"), name="e2e", env=no_cap) as server:
         yield server
 
 

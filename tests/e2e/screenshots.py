@@ -9,7 +9,8 @@ patients, a coach), then drives Chromium at 390x844:
 - log-today.png: the demo patient's log for today, filled in through the UI (today's demo log
   is deleted first, so the form is shown being filled rather than already saved);
 - guidance.png: the guidance card right after saving it;
-- clinician-dashboard.png: the clinician's patient list;
+- clinician-dashboard.png: the clinician's patient list (cards, with the referral queue above);
+- clinician-desk.png: the same dashboard at 1280x800, the desk view (a sortable table);
 - clinician-patient-plan.png: at desk size (1280x800), the Plan tab of the demo patient's page.
 """
 
@@ -40,6 +41,11 @@ from tests.live import LiveServer, live_server
 
 DEMO_EMAIL = "patient@demo.loadline.app"
 DEMO_CLINICIAN = "clinician@demo.loadline.app"
+DESK: dict[str, Any] = {
+    "viewport": {"width": 1280, "height": 800},
+    "is_mobile": False,
+    "has_touch": False,
+}
 DEMO_PASSWORD = "loadline-demo"  # printed by `make run`; demo data only
 # Scroll a heading's section to the top of the screen, just below the sticky main navigation.
 SCROLL_BELOW_NAV = """h => {
@@ -109,6 +115,17 @@ def capture(server: LiveServer, clinician_email: str, out: Path, phone: dict[str
             expect(page.get_by_text("Updated ")).to_be_visible()
             shoot(page, out / "clinician-dashboard.png")
             doctor.close()
+
+            desk = browser.new_context(base_url=server.url, **{**phone, **DESK})
+            page = desk.new_page()
+            sign_in_ui(page, clinician_email, DEMO_PASSWORD, role="clinician")
+            table = page.get_by_role("region", name="Your patients (most urgent first)")
+            expect(table.get_by_role("table").locator("tbody tr").first).to_be_visible()
+            # the table itself at the top of the screen, below the referral queue
+            table.get_by_role("heading", level=2).evaluate(SCROLL_BELOW_NAV)
+            page.mouse.move(0, 0)  # no hover left over from signing in
+            shoot(page, out / "clinician-desk.png")
+            desk.close()
         finally:
             browser.close()
 

@@ -245,7 +245,7 @@ def test_coach_sees_readiness_and_restrictions_but_no_pain(
     expect(badge.locator("svg")).to_have_count(1)
     expect(athlete.get_by_role("heading", name="Restrictions")).to_be_visible()
     expect(athlete.get_by_role("list").get_by_role("listitem").first).to_be_visible()
-    expect(athlete).to_contain_text("As of ")
+    expect(athlete).to_contain_text("Last logged ")
 
     text = coach_page.locator("body").inner_text()
     lowered = text.lower()

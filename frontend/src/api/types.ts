@@ -25,6 +25,7 @@ export type PatientRow = Schemas['DashboardRow'];
 export type PatientRecord = Schemas['PatientRecord'];
 export type Thresholds = Schemas['ThresholdsOut'];
 export type AthleteRow = Schemas['AthleteReadiness'];
+export type ReferralItem = Schemas['ReferralItemOut'];
 /** A red-flag episode still open on a date (guardrails.md "Red-flag episodes"). */
 export type Episode = Schemas['EpisodeOut'];
 export type EpisodeLevel = Episode['level'];

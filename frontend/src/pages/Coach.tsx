@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { formatTimestamp } from '../dates';
+import { todayIn } from '../dates';
+import { lastLoggedText, sortByReadiness } from '../dashboard/athletes';
 import { ApiError, NetworkError, problemMessage, readProblem } from '../api/http';
 import { apiResponse } from '../api/client';
 import type { AthleteRow } from '../api/types';
@@ -33,6 +34,7 @@ export default function CoachPage() {
   }
 
   usePolling(load, 30_000);
+  const today = todayIn(null);
 
   return (
     <>
@@ -47,7 +49,7 @@ export default function CoachPage() {
       {error && <Notice kind="error">{error}</Notice>}
       <section aria-labelledby="alist-h">
         <h2 id="alist-h" class="h-section">
-          Readiness today
+          Readiness today <span class="muted small">(not ready first)</span>
         </h2>
         {rows === null ? (
           <p class="loading">Loading…</p>
@@ -55,7 +57,7 @@ export default function CoachPage() {
           <p class="muted">No athletes yet. Ask an athlete for a coach sharing code and add it above.</p>
         ) : (
           <ul class="athlete-list">
-            {rows.map((a) => {
+            {sortByReadiness(rows).map((a) => {
               const restrictions = Array.isArray(a.restrictions) ? a.restrictions.filter((r) => typeof r === 'string') : [];
               return (
                 <li key={a.athlete_id} class={`athlete-card ready-${a.readiness}`}>
@@ -76,7 +78,7 @@ export default function CoachPage() {
                   ) : (
                     <p>No restrictions.</p>
                   )}
-                  <p class="hint">{a.as_of ? `As of ${formatTimestamp(a.as_of)}` : 'No recent check-in'}</p>
+                  <p class="hint">{lastLoggedText(a.as_of, today)}</p>
                 </li>
               );
             })}

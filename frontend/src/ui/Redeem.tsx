@@ -1,19 +1,21 @@
 import { useState } from 'preact/hooks';
 import { ApiError, NetworkError, problemMessage } from '../api/http';
 import { api } from '../api/client';
-import { announce } from '../store';
 
 /** "Redeem a sharing code" form for clinicians and coaches (POST /links). */
 export function RedeemForm({ who, onLinked }: { who: 'patient' | 'athlete'; onLinked: () => void }) {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [ok, setOk] = useState<string | null>(null);
+  // One message at a time: an error replaces "Code accepted", and typing a new code clears it,
+  // so the success of an earlier code never shows beside a later error.
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const error = message?.kind === 'error' ? message.text : null;
+  const ok = message?.kind === 'ok' ? message.text : null;
+  const setError = (text: string) => setMessage({ kind: 'error', text });
 
   async function submit(e: Event) {
     e.preventDefault();
-    setError(null);
-    setOk(null);
+    setMessage(null);
     const c = code.trim();
     if (!c) {
       setError('Enter the code you were given.');
@@ -24,8 +26,9 @@ export function RedeemForm({ who, onLinked }: { who: 'patient' | 'athlete'; onLi
       await api.post('/links', { body: { code: c } });
       setCode('');
       const msg = `Code accepted. The ${who} is now on your list.`;
-      setOk(msg);
-      announce(msg);
+      // said by the form's own status line only: the page's announcer would keep it in the
+      // page after a later error
+      setMessage({ kind: 'ok', text: msg });
       onLinked();
     } catch (err) {
       if (err instanceof NetworkError) setError('You are offline. Try again when you are connected.');
@@ -61,7 +64,10 @@ export function RedeemForm({ who, onLinked }: { who: 'patient' | 'athlete'; onLi
             value={code}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={`redeem-hint${error ? ' redeem-error' : ''}`}
-            onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => {
+              setCode((e.currentTarget as HTMLInputElement).value);
+              if (message?.kind === 'ok') setMessage(null);
+            }}
           />
           <button type="submit" class="btn btn-primary" disabled={busy}>
             Add {who}
@@ -72,11 +78,8 @@ export function RedeemForm({ who, onLinked }: { who: 'patient' | 'athlete'; onLi
             {error}
           </p>
         )}
-        {ok && (
-          <p class="ok" role="status">
-            {ok}
-          </p>
-        )}
+        {/* always in the page, so that screen readers announce what is put in it */}
+        <div role="status">{ok && <p class="ok">{ok}</p>}</div>
       </div>
     </form>
   );
