@@ -17,6 +17,7 @@ describe('the permission prompt', () => {
     expect(shouldAsk({ ...ready, logged: 5, dismissed: true })).toBe(false);
     expect(shouldAsk({ ...ready, logged: 5, permission: 'granted', subscribed: true })).toBe(false);
     expect(shouldAsk({ ...ready, logged: 5, permission: 'denied' })).toBe(false);
+    expect(shouldAsk({ ...ready, logged: 5, permission: 'granted' })).toBe(true);
     expect(shouldAsk({ ...ready, logged: 5, support: 'ios-browser' })).toBe(false);
   });
   it('remembers "Not now" per user on this device', () => {
