@@ -64,8 +64,9 @@ STUB_SUBSCRIBE = """
   });
   PushManager.prototype.subscribe = async function (options) {
     const key = new Uint8Array(options.applicationServerKey);
+    const b64 = btoa(String.fromCharCode(...key));
     self.__subscribedWith = { userVisibleOnly: options.userVisibleOnly,
-      key: btoa(String.fromCharCode(...key)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '') };
+      key: b64.replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '') };
     current = make();
     return current;
   };
@@ -218,6 +219,25 @@ def test_not_now_hides_the_offer_and_is_remembered_after_a_reload(
     assert patient.get("/me/notification-settings")["subscriptions"] == 0
 
 
+# Run inside the real service worker: dispatch a push event, wait for its notification.
+SHOW_PUSH = """async (message) => {
+  for (const n of await self.registration.getNotifications()) n.close();
+  self.dispatchEvent(new PushEvent('push', { data: JSON.stringify(message) }));
+  for (let i = 0; i < 50; i++) {
+    const list = await self.registration.getNotifications({ tag: message.tag });
+    const seen = (n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data });
+    if (list.length) return list.map(seen);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return [];
+}"""
+# ... and tap the notification with this tag.
+TAP = """async (tag) => {
+  const [n] = await self.registration.getNotifications({ tag });
+  self.dispatchEvent(new NotificationEvent('notificationclick', { notification: n }));
+}"""
+
+
 def service_worker(context: BrowserContext, page: Page) -> Worker:
     wait_for_service_worker(page)
     workers = context.service_workers
@@ -235,20 +255,7 @@ def test_the_service_worker_shows_a_push_and_a_tap_opens_its_page_on_this_origin
 
     # A push event with the server's payload: the notification shows its title and body.
     payload = {"title": "Loadline", "body": "Your weekly check-in is ready.", "url": "/settings"}
-    shown = worker.evaluate(
-        """async (payload) => {
-          for (const n of await self.registration.getNotifications()) n.close();
-          const data = JSON.stringify({ ...payload, tag: 'weekly_checkin' });
-          self.dispatchEvent(new PushEvent('push', { data }));
-          for (let i = 0; i < 50; i++) {
-            const list = await self.registration.getNotifications();
-            if (list.length) return list.map((n) => ({ title: n.title, body: n.body, tag: n.tag, data: n.data }));
-            await new Promise((r) => setTimeout(r, 100));
-          }
-          return [];
-        }""",
-        payload,
-    )
+    shown = worker.evaluate(SHOW_PUSH, {**payload, "tag": "weekly_checkin"})
     assert shown == [
         {
             "title": "Loadline",
@@ -259,27 +266,94 @@ def test_the_service_worker_shows_a_push_and_a_tap_opens_its_page_on_this_origin
     ]
 
     # A tap: the open window is moved to the payload's page.
-    tap = """async () => {
-      const [n] = await self.registration.getNotifications();
-      self.dispatchEvent(new NotificationEvent('notificationclick', { notification: n }));
-    }"""
-    worker.evaluate(tap)
+    worker.evaluate(TAP, "weekly_checkin")
     expect(page).to_have_url(f"{notify_server.url}/settings")
     expect(page.get_by_role("heading", name="Settings", level=1)).to_be_visible()
 
     # A payload naming another origin opens the app's start page instead.
-    worker.evaluate(
-        """async () => {
-          const data = JSON.stringify({ title: 'Loadline', body: 'x', url: 'https://elsewhere.example/', tag: 't' });
-          self.dispatchEvent(new PushEvent('push', { data }));
-          for (let i = 0; i < 50 && !(await self.registration.getNotifications({ tag: 't' })).length; i++)
-            await new Promise((r) => setTimeout(r, 100));
-        }"""
-    )
-    worker.evaluate(
-        """async () => {
-          const [n] = await self.registration.getNotifications({ tag: 't' });
-          self.dispatchEvent(new NotificationEvent('notificationclick', { notification: n }));
-        }"""
-    )
+    elsewhere = {"title": "Loadline", "body": "x", "url": "https://elsewhere.example/", "tag": "t"}
+    assert worker.evaluate(SHOW_PUSH, elsewhere)[0]["data"] == {"url": elsewhere["url"]}
+    worker.evaluate(TAP, "t")
     expect(page).to_have_url(f"{notify_server.url}/")
+
+
+def test_settings_change_kinds_time_and_zone_and_turn_this_device_on_and_off(
+    phone: BrowserContext, notify_server: LiveServer, push_service: LocalPushService
+) -> None:
+    device = push_service.new_device()
+    phone.add_init_script(STUB_SUBSCRIBE % json.dumps(device.subscription()))
+    page = phone.new_page()
+    patient = api_register(notify_server.url, "patient")
+    sign_in_ui(page, patient.email)
+    wait_for_service_worker(page)
+    page.goto("/settings")
+    section = page.get_by_role("region", name="Notifications")
+    expect(section).to_contain_text("No device of yours gets notifications yet.")
+
+    section.get_by_role("switch", name=re.compile("^Morning check-in prompt")).uncheck()
+    section.get_by_label("Reminder time").fill("21:15")
+    section.get_by_role("textbox", name="Time zone for these times").fill("Europe/Oslo")
+    section.get_by_role("button", name="Save notification settings").click()
+    expect(section.get_by_text("Notification settings saved.")).to_be_visible()
+    saved = patient.get("/me/notification-settings")
+    assert saved["kinds"] == {
+        "daily_reminder": True,
+        "morning_prompt": False,
+        "weekly_checkin": True,
+    }
+    assert (saved["reminder_time"], saved["timezone"]) == ("21:15", "Europe/Oslo")
+
+    section.get_by_role("button", name="Turn on notifications on this device").click()
+    expect(section.get_by_text("This device now gets notifications.")).to_be_visible()
+    assert patient.get("/me/notification-settings")["subscriptions"] == 1
+    section.get_by_role("button", name="Turn off notifications on this device").click()
+    expect(section.get_by_text("This device will get no more notifications.")).to_be_visible()
+    assert patient.get("/me/notification-settings")["subscriptions"] == 0
+
+    # A bad time zone is a problem in words at the field, not a crash.
+    section.get_by_role("textbox", name="Time zone for these times").fill("Mars/Olympus")
+    section.get_by_role("button", name="Save notification settings").click()
+    expect(section.locator(".error")).to_be_visible()
+    assert patient.get("/me/notification-settings")["timezone"] == "Europe/Oslo"
+
+
+IPHONE_SAFARI = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "script", "says"),
+    [
+        ({"user_agent": IPHONE_SAFARI}, "", "reminders work only in the installed app"),
+        ({}, "delete window.PushManager;", "This browser cannot receive notifications"),
+    ],
+    ids=["ios-safari-not-installed", "no-push-manager"],
+)
+def test_settings_say_plainly_where_this_browser_cannot_push_and_the_log_page_never_asks(
+    browser: Browser,
+    notify_server: LiveServer,
+    overrides: dict[str, Any],
+    script: str,
+    says: str,
+) -> None:
+    ctx = browser.new_context(base_url=notify_server.url, **{**PHONE, **overrides})
+    ctx.set_default_timeout(TIMEOUT_MS)
+    try:
+        if script:
+            ctx.add_init_script(script)
+        page = ctx.new_page()
+        patient = api_register(notify_server.url, "patient")
+        log_days_by_api(patient, datetime.now(UTC).date().isoformat(), [3, 2, 1])
+        sign_in_ui(page, patient.email)
+        wait_for_logged_days(page, 3)
+        expect(offer(page)).to_have_count(0)
+        page.goto("/settings")
+        section = page.get_by_role("region", name="Notifications")
+        expect(section).to_contain_text(says)
+        expect(
+            section.get_by_role("button", name=re.compile("notifications on this device"))
+        ).to_have_count(0)
+    finally:
+        ctx.close()
