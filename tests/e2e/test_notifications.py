@@ -253,22 +253,30 @@ def test_the_service_worker_shows_a_push_and_a_tap_opens_its_page_on_this_origin
     sign_in_ui(page, patient.email)
     worker = service_worker(phone, page)
 
+    page.goto("/settings")
+    expect(page.get_by_role("heading", name="Settings", level=1)).to_be_visible()
+
     # A push event with the server's payload: the notification shows its title and body.
-    payload = {"title": "Loadline", "body": "Your weekly check-in is ready.", "url": "/settings"}
-    shown = worker.evaluate(SHOW_PUSH, {**payload, "tag": "weekly_checkin"})
+    payload = {
+        "title": "Loadline",
+        "body": "Time for today's log. It takes a minute.",
+        "url": "/log",
+        "tag": "daily_reminder",
+    }
+    shown = worker.evaluate(SHOW_PUSH, payload)
     assert shown == [
         {
             "title": "Loadline",
-            "body": "Your weekly check-in is ready.",
-            "tag": "weekly_checkin",
-            "data": {"url": "/settings"},
+            "body": "Time for today's log. It takes a minute.",
+            "tag": "daily_reminder",
+            "data": {"url": "/log"},
         }
     ]
 
-    # A tap: the open window is moved to the payload's page.
-    worker.evaluate(TAP, "weekly_checkin")
-    expect(page).to_have_url(f"{notify_server.url}/settings")
-    expect(page.get_by_role("heading", name="Settings", level=1)).to_be_visible()
+    # A tap: the open window is moved to the payload's page, today's log.
+    worker.evaluate(TAP, "daily_reminder")
+    expect(page).to_have_url(f"{notify_server.url}/log")
+    expect(page.get_by_role("heading", name="Today’s log", level=1)).to_be_visible()
 
     # A payload naming another origin opens the app's start page instead.
     elsewhere = {"title": "Loadline", "body": "x", "url": "https://elsewhere.example/", "tag": "t"}
