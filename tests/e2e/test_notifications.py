@@ -365,3 +365,35 @@ def test_settings_say_plainly_where_this_browser_cannot_push_and_the_log_page_ne
         ).to_have_count(0)
     finally:
         ctx.close()
+
+
+def test_a_clinician_sets_alerts_and_the_summary_time_and_a_coach_is_told_there_are_none(
+    browser: Browser, phone: BrowserContext, notify_server: LiveServer
+) -> None:
+    page = phone.new_page()
+    clinician = api_register(notify_server.url, "clinician")
+    sign_in_ui(page, clinician.email, role="clinician")
+    page.goto("/settings")
+    section = page.get_by_role("region", name="Notifications")
+    expect(section.get_by_role("switch")).to_have_count(2)
+    expect(section).to_contain_text("They say only that a patient needs attention")
+    section.get_by_role("switch", name=re.compile("^Daily summary")).uncheck()
+    section.get_by_label("Daily summary time").fill("07:30")
+    section.get_by_role("button", name="Save notification settings").click()
+    expect(section.get_by_text("Notification settings saved.")).to_be_visible()
+    saved = clinician.get("/me/notification-settings")
+    assert saved["kinds"] == {"patient_alert": True, "daily_digest": False}
+    assert saved["digest_time"] == "07:30"
+
+    coach = api_register(notify_server.url, "coach")
+    other = browser.new_context(base_url=notify_server.url, **PHONE)
+    other.set_default_timeout(TIMEOUT_MS)
+    try:
+        coach_page = other.new_page()
+        sign_in_ui(coach_page, coach.email, role="coach")
+        coach_page.goto("/settings")
+        coach_section = coach_page.get_by_role("region", name="Notifications")
+        expect(coach_section).to_contain_text("Your account gets no notifications.")
+        expect(coach_section.get_by_role("switch")).to_have_count(0)
+    finally:
+        other.close()
