@@ -53,24 +53,26 @@ OFFER = "Get a reminder at 20:00 on days you haven’t logged"
 STUB_SUBSCRIBE = """
 (sub => {
   if (!('PushManager' in self)) return;
-  let current = null;
+  const FLAG = 'e2e-stub-push-subscribed';  // survives reloads, as a real subscription does
   const make = () => ({
     endpoint: sub.endpoint,
     expirationTime: null,
     options: {},
     toJSON: () => sub,
     getKey: () => null,
-    unsubscribe: async () => { current = null; return true; },
+    unsubscribe: async () => { localStorage.removeItem(FLAG); return true; },
   });
   PushManager.prototype.subscribe = async function (options) {
     const key = new Uint8Array(options.applicationServerKey);
     const b64 = btoa(String.fromCharCode(...key));
     self.__subscribedWith = { userVisibleOnly: options.userVisibleOnly,
       key: b64.replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '') };
-    current = make();
-    return current;
+    localStorage.setItem(FLAG, '1');
+    return make();
   };
-  PushManager.prototype.getSubscription = async function () { return current; };
+  PushManager.prototype.getSubscription = async function () {
+    return localStorage.getItem(FLAG) ? make() : null;
+  };
 })(%s)
 """
 
@@ -198,6 +200,18 @@ def test_reminder_offer_comes_after_the_third_log_and_its_subscription_receives_
     got = push_service.to(device)[0]
     origin = device.endpoint.split("/push/")[0]
     assert vapid_claims(got.headers, server_key, origin)["sub"].startswith(("mailto:", "https:"))
+
+    # Signing out stops this device's notifications: the server forgets the subscription.
+    page.goto("/settings")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
+    assert patient.get("/me/notification-settings")["subscriptions"] == 0
+    assert (
+        page.evaluate(
+            "() => navigator.serviceWorker.ready.then(r => r.pushManager.getSubscription())"
+        )
+        is None
+    )
 
 
 def test_not_now_hides_the_offer_and_is_remembered_after_a_reload(

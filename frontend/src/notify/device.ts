@@ -25,15 +25,34 @@ export async function subscribeDevice(): Promise<boolean> {
   const key = await api.get('/me/push-key');
   if (!key.enabled || !key.public_key) throw new PushUnavailable('This server does not send notifications.');
   const reg = await registration();
-  const sub =
-    (await reg.pushManager.getSubscription()) ??
-    (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(key.public_key) as BufferSource }));
+  const wanted = keyBytes(key.public_key);
+  let sub = await reg.pushManager.getSubscription();
+  if (sub && !sameKey(sub.options?.applicationServerKey ?? null, wanted)) {
+    await sub.unsubscribe(); // made with another server key (rotated): it would never deliver
+    sub = null;
+  }
+  sub ??= await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: wanted as BufferSource });
   const json = sub.toJSON();
   if (!json.endpoint || !json.keys?.p256dh || !json.keys.auth) throw new PushUnavailable('The browser gave an incomplete subscription.');
   await api.post('/me/push-subscriptions', {
     body: { endpoint: json.endpoint, expirationTime: json.expirationTime ?? null, keys: { p256dh: json.keys.p256dh, auth: json.keys.auth } },
   });
   return true;
+}
+
+function sameKey(have: ArrayBuffer | null, wanted: Uint8Array): boolean {
+  if (!have) return true; // not told: keep it
+  const a = new Uint8Array(have);
+  return a.length === wanted.length && a.every((b, i) => b === wanted[i]);
+}
+
+/** On sign-out: the server forgets this device if it can be reached, the browser forgets it
+ * anyway (a push service then answers 410 and the server drops the row). */
+export async function forgetDevice(): Promise<void> {
+  const sub = await currentSubscription();
+  if (!sub) return;
+  await api.delete('/me/push-subscriptions', { body: { endpoint: sub.endpoint } }).catch(() => undefined);
+  await sub.unsubscribe();
 }
 
 /** Stop push on this device: the server forgets it, then the browser. */
