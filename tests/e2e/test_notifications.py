@@ -225,7 +225,10 @@ def test_not_now_hides_the_offer_and_is_remembered_after_a_reload(
     expect(offer(page)).to_be_visible()
 
     offer(page).get_by_role("button", name="Not now").click()
-    expect(offer(page)).to_have_count(0)
+    status = offer(page).get_by_role("status")
+    expect(status).to_have_text("No reminders for now. You can turn them on any time in Settings.")
+    expect(status).to_be_focused()
+    expect(offer(page).get_by_role("button")).to_have_count(0)
     page.reload()
     wait_for_logged_days(page, 3)
     expect(page.get_by_role("button", name="Save log")).to_be_visible()

@@ -1,14 +1,14 @@
 // The one-time offer of reminders on the log page: shown only once the patient has logged three
 // days, never on a first visit; "Not now" is remembered on this device.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, NetworkError, problemMessage } from '../api/http';
-import { announce, useAppState } from '../store';
+import { useAppState } from '../store';
 import { Notice } from '../ui/Page';
 import { PushUnavailable, currentSubscription, subscribeDevice } from './device';
 import { isDismissed, remember, shouldAsk } from './prompt';
 import { browserFacts, pushSupport } from './support';
 
-type Phase = 'hidden' | 'asking' | 'working' | 'on' | 'declined' | 'error';
+type Phase = 'hidden' | 'asking' | 'working' | 'on' | 'declined' | 'later' | 'error';
 
 export function errorText(e: unknown): string {
   if (e instanceof NetworkError) return 'You are offline. Try again when you are connected.';
@@ -21,6 +21,7 @@ export function NotifyPrompt({ logged }: { logged: number }) {
   const { me } = useAppState();
   const [phase, setPhase] = useState<Phase>('hidden');
   const [error, setError] = useState('');
+  const result = useRef<HTMLDivElement>(null);
   const userId = me?.role === 'patient' ? me.id : null;
 
   useEffect(() => {
@@ -39,6 +40,11 @@ export function NotifyPrompt({ logged }: { logged: number }) {
     };
   }, [userId, logged, phase]);
 
+  useEffect(() => {
+    // the buttons are gone: keep focus in the offer, on what happened
+    if (phase === 'on' || phase === 'declined' || phase === 'later') result.current?.focus();
+  }, [phase]);
+
   if (!userId || phase === 'hidden') return null;
 
   async function accept() {
@@ -48,7 +54,6 @@ export function NotifyPrompt({ logged }: { logged: number }) {
       const on = await subscribeDevice();
       remember(userId, 'asked');
       setPhase(on ? 'on' : 'declined');
-      announce(on ? 'Reminders are on.' : 'Notifications were not allowed.');
     } catch (e) {
       setError(errorText(e));
       setPhase('error');
@@ -57,8 +62,7 @@ export function NotifyPrompt({ logged }: { logged: number }) {
 
   function later() {
     if (userId) remember(userId, 'later');
-    setPhase('hidden');
-    announce('No reminders for now. You can turn them on in Settings.');
+    setPhase('later');
   }
 
   return (
@@ -66,12 +70,16 @@ export function NotifyPrompt({ logged }: { logged: number }) {
       <h2 id="notify-offer-h" class="h-section">
         Daily reminder
       </h2>
-      {phase === 'on' ? (
-        <Notice kind="ok">
-          <p>Reminders are on. Change the time or turn them off in <a href="/settings">Settings</a>.</p>
-        </Notice>
-      ) : phase === 'declined' ? (
-        <p class="muted">Notifications were not allowed, so there will be no reminders. You can change this in the browser’s site settings.</p>
+      {phase === 'on' || phase === 'declined' || phase === 'later' ? (
+        <div tabIndex={-1} ref={result} role="status">
+          {phase === 'on' && <p>Reminders are on. Change the time or turn them off in <a href="/settings">Settings</a>.</p>}
+          {phase === 'declined' && <p class="muted">Notifications were not allowed, so there will be no reminders. You can change this in the browser’s site settings.</p>}
+          {phase === 'later' && (
+            <p class="muted">
+              No reminders for now. You can turn them on any time in <a href="/settings">Settings</a>.
+            </p>
+          )}
+        </div>
       ) : (
         <>
           <p>Get a reminder at 20:00 on days you haven’t logged. You can change the time or turn it off in Settings.</p>
