@@ -81,7 +81,7 @@ function NotFound() {
 
 function Routes({ path, role }: { path: string; role: Role }) {
   const patientOnly = (el: JSX.Element) => (role === 'patient' ? el : <Redirect to={homeFor(role)} />);
-  if (path === '/') return patientOnly(<LogPage />);
+  if (path === '/' || path === '/log') return patientOnly(<LogPage />); // '/log': where the reminder's tap leads
   const log = match('/log/:date', path);
   if (log) return patientOnly(<LogPage date={log.date} />);
   if (path === '/history') return patientOnly(<HistoryPage />);

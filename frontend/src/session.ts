@@ -53,6 +53,8 @@ export async function register(input: { email: string; password: string; display
 
 export async function signOut(): Promise<void> {
   const t = await auth.read();
+  // this device stops getting the account's notifications (its own chunk, loaded only now)
+  await import('./notify/device').then((m) => m.forgetDevice()).catch(() => undefined);
   await auth.signOut();
   const db = await getDB();
   await kvDel(db, 'me');

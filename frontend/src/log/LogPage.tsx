@@ -11,6 +11,7 @@ import { Notice, PageTitle } from '../ui/Page';
 import { EDITABLE_DAYS, decisionOf, isEditable } from './day';
 import { LogForm } from './LogForm';
 import { useDayLog } from './useDayLog';
+import { NotifyOffer } from '../notify/NotifyOffer';
 import { useSaveLog } from './useSaveLog';
 
 export function LogPage({ date: dateParam }: { date?: string }) {
@@ -65,6 +66,7 @@ export function LogPage({ date: dateParam }: { date?: string }) {
           )}
           {!guidance && exists && !entry && <p class="muted">No guidance is available for this day yet.</p>}
 
+          <NotifyOffer logged={logs.length} />
           <LogForm day={day} saver={saver} today={today} />
           {logs.length > 0 && <RecentDecisions logs={logs} today={today} />}
         </>

@@ -4,6 +4,7 @@ import { ApiError, NetworkError, errorsByField, problemMessage } from '../api/ht
 import { navigate } from '../router';
 import { api } from '../api/client';
 import { cacheMe } from '../services';
+import { NotificationSettings } from '../notify/NotificationSettings';
 import { signOut } from '../session';
 import { announce, setState, useAppState } from '../store';
 import { Notice, PageTitle } from '../ui/Page';
@@ -104,6 +105,8 @@ export default function SettingsPage() {
           </button>
         </form>
       </section>
+
+      <NotificationSettings />
 
       <section class="card" aria-labelledby="pw-h">
         <h2 id="pw-h" class="h-section">

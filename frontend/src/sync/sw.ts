@@ -4,6 +4,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { createAuth, defaultLocks } from '../auth';
+import { openTarget, readPush, targetUrl } from '../notify/message';
 import { getDB } from './db';
 import { createOutbox } from './outbox';
 
@@ -73,4 +74,22 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(self.clients.claim());
+});
+
+// Web Push (src/notify/message.ts): show what the server sent (title and body only, nothing
+// clinical by design); a tap focuses or opens the page it names, on this origin only.
+self.addEventListener('push', (event: PushEvent) => {
+  const message = readPush(event.data?.text());
+  event.waitUntil(self.registration.showNotification(message.title, { body: message.body, tag: message.tag, icon: '/icons/icon-192.png', badge: '/icons/icon-192.png', data: { url: message.url } }));
+});
+
+self.addEventListener('notificationclick', (event: NotificationEvent) => {
+  event.notification.close();
+  const data = event.notification.data as { url?: unknown } | null;
+  const target = targetUrl(data?.url, self.location.origin);
+  event.waitUntil(
+    self.clients
+      .matchAll({ type: 'window', includeUncontrolled: true })
+      .then((windows) => openTarget(windows, target, (url) => self.clients.openWindow(url))),
+  );
 });
