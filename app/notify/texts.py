@@ -37,12 +37,12 @@ TEXTS: dict[str, Text] = {
         "normal",
     ),
     WEEKLY_CHECKIN: Text(
-        "Loadline", "Your weekly check-in is ready.", "/checkin", 24 * 3600, "low"
+        "Loadline", "Your weekly check-in is ready.", "/check-in", 24 * 3600, "low"
     ),
     PATIENT_ALERT: Text(
         "Loadline: a patient needs attention",
         "Open Loadline to see the referral queue.",
-        "/clinician/referrals",
+        "/clinician",
         24 * 3600,
         "high",
     ),

@@ -15,7 +15,7 @@ from tests.notify.conftest import SimClock, local, rounds, subscribe
 ALERT = {
     "title": "Loadline: a patient needs attention",
     "body": "Open Loadline to see the referral queue.",
-    "url": "/clinician/referrals",
+    "url": "/clinician",
     "tag": "patient_alert",
 }
 

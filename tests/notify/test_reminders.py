@@ -142,7 +142,7 @@ def test_the_weekly_check_in_reminder_goes_on_thursday_evening_only_while_it_is_
     seen = rounds(sender, clock, push_service, local("UTC", thursday, 23, 0), FIVE_MIN)
     assert seen == {devices[due.id].endpoint: [local("UTC", thursday, 20, 0)]}
     [nudge] = push_service.delivered(devices[due.id])
-    assert nudge["tag"] == "weekly_checkin" and nudge["url"] == "/checkin"
+    assert nudge["tag"] == "weekly_checkin" and nudge["url"] == "/check-in"
     off = client.patch(
         "/api/v1/me/notification-settings",
         json={"kinds": {"weekly_checkin": False}},
