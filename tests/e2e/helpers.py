@@ -206,7 +206,13 @@ def register_ui(page: Page, name: str, email: str, role: str = "Patient") -> Non
     page.get_by_role("textbox", name="Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("radiogroup", name="I am a").get_by_role("radio", name=role).check()
-    with day_loaded(page, role.lower()):
+    if role.lower() == "patient":
+        # a new patient sees the introduction first (frontend/src/pages/Welcome.tsx)
+        page.get_by_role("button", name="Create account").click()
+        expect(page.get_by_role("heading", name="What Loadline does", level=1)).to_be_visible()
+        with day_loaded(page):
+            page.get_by_role("button", name="Skip the introduction").click()
+    else:
         page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name=HOME_HEADING[role.lower()], level=1)).to_be_visible()
 
