@@ -246,3 +246,33 @@ def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     width, height = struct.unpack(">II", data[16:24])
     return int(width), int(height)
+
+
+# ------------------------------------------------------------------ accessibility (axe-core)
+
+AXE_SCRIPT = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """async () => {
+  const result = await window.axe.run(document, { resultTypes: ['violations'] });
+  return result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
+}"""
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Every axe-core violation on the page as it is now (axe-core from frontend/node_modules,
+    added as a script tag: the page's context needs bypass_csp=True, as the app's CSP forbids
+    inline scripts)."""
+    assert AXE_SCRIPT.is_file(), "axe-core is missing: run `cd frontend && npm ci`"
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    return list(page.evaluate(RUN_AXE))
+
+
+def assert_no_serious_axe_violations(page: Page) -> None:
+    """Zero serious or critical axe-core violations on the page as it is now."""
+    serious = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
+    assert not serious, f"{page.url}: " + "; ".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in serious
+    )
