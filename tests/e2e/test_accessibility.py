@@ -7,6 +7,7 @@ gathered, so one run names every page that fails, not just the first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
@@ -156,3 +157,69 @@ def test_the_axe_check_fails_on_a_page_with_a_serious_violation(
     )  # a button with no name: axe's button-name, critical
     with pytest.raises(AssertionError, match="button-name"):
         assert_no_serious_axe_violations(page)
+
+
+def test_the_date_strips_coloured_marks_are_read_out_as_the_days_decision(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = api_register(e2e_server.url)
+    decided = {}
+    for back, pain in ((1, 1), (2, 9)):
+        day = (date.today() - timedelta(days=back)).isoformat()
+        decided[day] = patient.put_log(day, morning_pain=pain, sitting_pain=pain)["guidance"]
+    sign_in_ui(page, patient.email)
+    strip = page.get_by_role("navigation", name="Choose a day to log")
+    for day, guidance in decided.items():
+        words = guidance["decision"].replace("_", " ")
+        link = strip.locator(f'a[href="/log/{day}"]')
+        expect(link).to_have_accessible_name(re.compile(rf", logged, {words}$"))
+    assert {g["decision"] for g in decided.values()} - {"hold"}, "one day must not be a hold"
+
+
+def test_the_skip_link_lands_on_the_first_question_of_the_log_form(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = api_register(e2e_server.url)
+    sign_in_ui(page, patient.email)
+    with day_loaded(page):
+        page.reload()  # a fresh load: the first Tab reaches the skip link
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    page.keyboard.press("Enter")
+    where = page.evaluate(
+        "() => { const a = document.activeElement; return {"
+        " inForm: !!a.closest('#main form'), inStrip: !!a.closest('.datestrip'),"
+        " first: a === document.querySelector('#main form :is(input, select, textarea)') } }"
+    )
+    assert where == {"inForm": True, "inStrip": False, "first": True}
+
+
+FOCUS_BOX = """() => {
+  const a = document.activeElement;
+  const sticky = ['.savebar', 'nav[aria-label="Main"]'].map((q) => document.querySelector(q))
+    .filter(Boolean);
+  if (!a || a === document.body || sticky.some((s) => s.contains(a))) return null;
+  const r = a.getBoundingClientRect();
+  // hidden: the focused control's box overlaps a sticky bar drawn over it
+  const under = sticky.filter((s) => {
+    const b = s.getBoundingClientRect();
+    return r.top < b.bottom - 0.5 && r.bottom > b.top + 0.5;
+  });
+  return under.length ? { label: a.getAttribute('aria-label') || a.id || a.tagName,
+    top: r.top, bottom: r.bottom, under: under.map((s) => s.className) } : null;
+}"""
+
+
+def test_keyboard_focus_is_never_hidden_under_the_sticky_save_bar_or_navigation(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = api_register(e2e_server.url)
+    sign_in_ui(page, patient.email)
+    expect(page.locator(".savebar")).to_be_visible()
+    hidden = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        box = page.evaluate(FOCUS_BOX)
+        if box:
+            hidden.append(box)
+    assert not hidden, hidden
