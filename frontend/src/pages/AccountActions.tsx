@@ -3,6 +3,7 @@ import { ApiError, NetworkError, problemMessage } from '../api/http';
 import { api } from '../api/client';
 import { navigate } from '../router';
 import { signOut } from '../session';
+import { announce } from '../store';
 import { Notice } from '../ui/Page';
 
 const ERASE_WORD = 'ERASE';
@@ -22,6 +23,7 @@ export function SignOutEverywhere() {
       await api.post('/auth/logout-all');
       await signOut();
       navigate('/signin', { replace: true });
+      announce('You are signed out on every device.');
     } catch (e) {
       setError(errText(e));
     }
@@ -59,7 +61,8 @@ export function EraseAccount({ patient }: { patient: boolean }) {
     try {
       await api.delete('/me');
       await signOut();
-      navigate('/signin?erased=1', { replace: true });
+      navigate('/signin', { replace: true });
+      announce('Your account and all its data have been erased.');
     } catch (err) {
       setError(errText(err));
     } finally {
