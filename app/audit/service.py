@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
 from app.core.counters import ACCESS_LOG, next_value
@@ -116,12 +116,16 @@ def record_list_view(
 
 
 def entries_about(session: Session, patient_id: uuid.UUID, limit: int) -> list[dict[str, Any]]:
-    """The newest entries about a patient, newest first, each with its actor's current name
-    beside the name stored at the time (a rename shows)."""
+    """The newest entries about a patient by someone else, newest first, each with its actor's
+    current name beside the name stored at the time (a rename shows). The patient's own actions
+    (creating or revoking a code) stay in the chain but are not "who looked at your data"."""
     found = session.exec(
         select(AccessLogEntry, User.display_name)
         .outerjoin(User, col(User.id) == col(AccessLogEntry.actor_id))
         .where(AccessLogEntry.patient_id == patient_id)
+        .where(
+            or_(col(AccessLogEntry.actor_id).is_(None), col(AccessLogEntry.actor_id) != patient_id)
+        )
         .order_by(col(AccessLogEntry.id).desc())
         .limit(limit)
     ).all()

@@ -81,7 +81,8 @@ def access_log(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> AccessLog:
-    """Who read, exported or changed your data, newest first: each actor by stable id and role,
-    with the name they had then and the name they have now."""
+    """Who else (a clinician or coach) read, exported or changed your data, newest first: each
+    actor by stable id and role, with the name they had then and the name they have now. Your
+    own actions (creating or revoking a code) are not listed."""
     rows = entries_about(session, patient.id, limit)
     return AccessLog(entries=[AccessEntryOut.model_validate(row) for row in rows])

@@ -9,6 +9,7 @@ import { Loading } from './ui/Page';
 import { SyncBanner } from './ui/SyncBanner';
 import { Takeover } from './ui/Takeover';
 import { EpisodeBanner } from './ui/EpisodeBanner';
+import { SettingsChangeNotice } from './ui/SettingsChangeNotice';
 import { lazyPage } from './ui/Lazy';
 import { SignInPage } from './pages/SignIn';
 import { RegisterPage } from './pages/Register';
@@ -22,6 +23,7 @@ const SettingsPage = lazyPage(() => import('./pages/Settings'));
 const ClinicianListPage = lazyPage(() => import('./pages/ClinicianList'));
 const ClinicianPatientPage = lazyPage<{ id: string }>(() => import('./pages/ClinicianPatient'));
 const CoachPage = lazyPage(() => import('./pages/Coach'));
+const WelcomePage = lazyPage(() => import('./pages/Welcome'));
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
   patient: [
@@ -39,6 +41,17 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
     { href: '/settings', label: 'Settings' },
   ],
 };
+
+/** The skip link lands on the log form's first question (not the date strip above it); on other
+ * pages it lands on the main region. */
+function skipToContent(e: MouseEvent) {
+  const first = document.querySelector<HTMLElement>('#main form :is(input:not([type=hidden]), select, textarea)');
+  const onLog = location.pathname === '/' || location.pathname.startsWith('/log/');
+  if (onLog && first) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 function isActive(href: string, path: string): boolean {
   if (href === '/') return path === '/' || path.startsWith('/log/');
@@ -86,6 +99,7 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (log) return patientOnly(<LogPage date={log.date} />);
   if (path === '/history') return patientOnly(<HistoryPage />);
   if (path === '/sharing') return patientOnly(<SharingPage />);
+  if (path === '/welcome') return patientOnly(<WelcomePage />);
   if (path === '/settings') return <SettingsPage />;
   if (path === '/clinician') return role === 'clinician' ? <ClinicianListPage /> : <Redirect to={homeFor(role)} />;
   const pat = match('/clinician/patients/:id', path);
@@ -117,7 +131,7 @@ export function App() {
   return (
     <>
       <div id="shell">
-        <a class="skip-link" href="#main">
+        <a class="skip-link" href="#main" onClick={skipToContent}>
           Skip to content
         </a>
         <header class="topbar">
@@ -152,6 +166,7 @@ export function App() {
         <SyncBanner />
         <main id="main" tabIndex={-1}>
           {booted && me?.role === 'patient' && !publicPage && <EpisodeBanner path={path} />}
+          {booted && me?.role === 'patient' && !publicPage && online && <SettingsChangeNotice userId={me.id} />}
           {content}
         </main>
         <Announcer />

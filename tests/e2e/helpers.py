@@ -206,7 +206,13 @@ def register_ui(page: Page, name: str, email: str, role: str = "Patient") -> Non
     page.get_by_role("textbox", name="Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("radiogroup", name="I am a").get_by_role("radio", name=role).check()
-    with day_loaded(page, role.lower()):
+    if role.lower() == "patient":
+        # a new patient sees the introduction first (frontend/src/pages/Welcome.tsx)
+        page.get_by_role("button", name="Create account").click()
+        expect(page.get_by_role("heading", name="What Loadline does", level=1)).to_be_visible()
+        with day_loaded(page):
+            page.get_by_role("button", name="Skip the introduction").click()
+    else:
         page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", name=HOME_HEADING[role.lower()], level=1)).to_be_visible()
 
@@ -240,3 +246,33 @@ def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     width, height = struct.unpack(">II", data[16:24])
     return int(width), int(height)
+
+
+# ------------------------------------------------------------------ accessibility (axe-core)
+
+AXE_SCRIPT = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """async () => {
+  const result = await window.axe.run(document, { resultTypes: ['violations'] });
+  return result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
+}"""
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Every axe-core violation on the page as it is now (axe-core from frontend/node_modules,
+    added as a script tag: the page's context needs bypass_csp=True, as the app's CSP forbids
+    inline scripts)."""
+    assert AXE_SCRIPT.is_file(), "axe-core is missing: run `cd frontend && npm ci`"
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    return list(page.evaluate(RUN_AXE))
+
+
+def assert_no_serious_axe_violations(page: Page) -> None:
+    """Zero serious or critical axe-core violations on the page as it is now."""
+    serious = [v for v in axe_violations(page) if v["impact"] in ("serious", "critical")]
+    assert not serious, f"{page.url}: " + "; ".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in serious
+    )

@@ -11,7 +11,10 @@ patients, a coach), then drives Chromium at 390x844:
 - guidance.png: the guidance card right after saving it;
 - clinician-dashboard.png: the clinician's patient list (cards, with the referral queue above);
 - clinician-desk.png: the same dashboard at 1280x800, the desk view (a sortable table);
-- clinician-patient-plan.png: at desk size (1280x800), the Plan tab of the demo patient's page.
+- clinician-patient-plan.png: at desk size (1280x800), the Plan tab of the demo patient's page;
+- onboarding and settings (tests/e2e/screenshots_account.py).
+
+`--only account` takes only the onboarding and settings screenshots.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from tests.e2e.helpers import (
     dist_is_built,
     sign_in_ui,
 )
+from tests.e2e.screenshots_account import capture_account
 from tests.live import LiveServer, live_server
 
 DEMO_EMAIL = "patient@demo.loadline.app"
@@ -82,11 +86,18 @@ def shoot(page: Page, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
-def capture(server: LiveServer, clinician_email: str, out: Path, phone: dict[str, Any]) -> None:
+def capture(
+    server: LiveServer, clinician_email: str, out: Path, phone: dict[str, Any], only: str = "all"
+) -> None:
     expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
+            if only in ("all", "account"):
+                demo = (DEMO_EMAIL, DEMO_PASSWORD)
+                capture_account(browser, server.url, demo, out, phone, shoot)
+            if only == "account":
+                return
             patient = browser.new_context(base_url=server.url, **phone)
             page = patient.new_page()
             sign_in_ui(page, DEMO_EMAIL, DEMO_PASSWORD)
@@ -163,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--scale", type=float, default=1, help="device scale factor (2 = retina)")
+    parser.add_argument("--only", choices=["all", "account"], default="all")
     args = parser.parse_args(argv)
     if not dist_is_built():
         print("frontend/dist is not built: run `make frontend`", file=sys.stderr)
@@ -178,8 +190,10 @@ def main(argv: list[str] | None = None) -> int:
     ):
         load_demo(server)  # includes the demo clinician and the 8 patients linked to them
         clear_today(server)
-        capture(server, DEMO_CLINICIAN, out, {**PHONE, "device_scale_factor": args.scale})
-        capture_patient_plan(server, DEMO_CLINICIAN, out, args.scale)
+        phone = {**PHONE, "device_scale_factor": args.scale}
+        capture(server, DEMO_CLINICIAN, out, phone, args.only)
+        if args.only == "all":
+            capture_patient_plan(server, DEMO_CLINICIAN, out, args.scale)
     return 0
 
 

@@ -13,6 +13,11 @@ function cssVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
+// Dates in the browser's locale ("30 Nov" in en-GB, "Nov 30" in en-US), not uPlot's fixed M/D.
+const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const fullDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+export const axisDate = (seconds: number): string => dayMonth.format(new Date(seconds * 1000));
+
 export function drawPainChart(el: HTMLElement, data: PainSeries): { destroy(): void } {
   const axis = cssVar('--muted', '#475569');
   const grid = cssVar('--grid', '#e2e8f0');
@@ -26,12 +31,12 @@ export function drawPainChart(el: HTMLElement, data: PainSeries): { destroy(): v
     legend: { show: false },
     cursor: { show: true, drag: { x: false, y: false } },
     series: [
-      { label: 'Date', value: (_u, v) => (v == null ? '' : new Date(v * 1000).toISOString().slice(0, 10)) },
+      { label: 'Date', value: (_u, v) => (v == null ? '' : fullDate.format(new Date(v * 1000))) },
       { label: 'Morning pain', stroke: cssVar('--chart-1', '#0f766e'), width: 2.5, points: { show: true, size: 6 }, spanGaps: false },
       { label: 'Sitting pain', stroke: cssVar('--chart-2', '#9a3412'), width: 2.5, dash: [7, 5], points: { show: true, size: 6 }, spanGaps: false },
     ],
     axes: [
-      { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+      { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (_u, splits) => splits.map(axisDate) },
       { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, splits: () => [0, 2, 4, 6, 8, 10] },
     ],
   };

@@ -95,7 +95,7 @@ function DateStrip({ date, today, byDate, queuedDates }: { date: string; today: 
                 {d === today && <span class="sr-only">Today, </span>}
                 <span class="day-wd">{weekdayShort(d)}</span>{' '}
                 <span class="day-n">{dayNumber(d)}</span>
-                <span class="sr-only">{` ${monthName(d)}, ${state}`}</span>
+                <span class="sr-only">{` ${monthName(d)}, ${state}${dec ? `, ${dec.replace('_', ' ')}` : ''}`}</span>
                 <span class="day-mark" />
               </a>
             </li>

@@ -9,6 +9,7 @@ import { DecisionBadge } from '../ui/Badges';
 import { Notice, PageTitle } from '../ui/Page';
 import { PainChart } from '../ui/PainChart';
 import { PhaseTable } from '../ui/PhaseTable';
+import { DeleteDay } from './DeleteDay';
 
 function decisionOf(l: LogRecord) {
   return l.decision ?? l.guidance?.decision ?? null;
@@ -98,11 +99,14 @@ export default function HistoryPage() {
                 <p class="hl-values">
                   Morning pain {pain(l.morning_pain)} · Sitting pain {pain(l.sitting_pain)}
                 </p>
-                {l.log_date >= editableFrom && (
-                  <a href={l.log_date === today ? '/' : `/log/${l.log_date}`} aria-label={`Edit the log for ${friendlyDate(l.log_date)}`}>
-                    Edit
-                  </a>
-                )}
+                <div class="hl-actions">
+                  {l.log_date >= editableFrom && (
+                    <a href={l.log_date === today ? '/' : `/log/${l.log_date}`} aria-label={`Edit the log for ${friendlyDate(l.log_date)}`}>
+                      Edit
+                    </a>
+                  )}
+                  <DeleteDay date={l.log_date} onDeleted={(d) => setLogs((all) => (all ?? []).filter((x) => x.log_date !== d))} />
+                </div>
               </li>
             ))}
           </ul>

@@ -36,7 +36,7 @@ export function RegisterPage() {
     setBusy(true);
     try {
       const me = await register({ email: form.email.trim(), password: form.password, display_name: form.display_name.trim(), role });
-      navigate(homeFor(me.role), { replace: true });
+      navigate(me.role === 'patient' ? '/welcome' : homeFor(me.role), { replace: true });
     } catch (err) {
       if (err instanceof NetworkError) setError('You are offline. Connect to the internet to create an account.');
       else if (err instanceof ApiError) {

@@ -8,6 +8,8 @@ import { NotificationSettings } from '../notify/NotificationSettings';
 import { signOut } from '../session';
 import { announce, setState, useAppState } from '../store';
 import { Notice, PageTitle } from '../ui/Page';
+import { ExportDownload } from '../ui/ExportDownload';
+import { EraseAccount, SignOutEverywhere } from './AccountActions';
 
 function errText(e: unknown): string {
   if (e instanceof NetworkError) return 'You are offline. Try again when you are connected.';
@@ -148,6 +150,23 @@ export default function SettingsPage() {
           {confirmOut ? 'Sign out anyway' : 'Sign out'}
         </button>
       </section>
+
+      <SignOutEverywhere />
+      {me?.role === 'patient' && (
+        <>
+          <section class="card" aria-labelledby="intro-h">
+            <h2 id="intro-h" class="h-section">
+              Introduction
+            </h2>
+            <p>What Loadline does, your phase, sharing, and what is stored about you.</p>
+            <a class="btn" href="/welcome">
+              Show the introduction again
+            </a>
+          </section>
+          <ExportDownload />
+        </>
+      )}
+      <EraseAccount patient={me?.role === 'patient'} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { api, apiResponse } from '../api/client';
 import { announce } from '../store';
 import type { AccessEntry, NewShare, Share } from '../api/types';
 import { Notice, PageTitle } from '../ui/Page';
+import { ExportDownload } from '../ui/ExportDownload';
 
 const SCOPE_LABEL = { clinician: 'Clinician', coach: 'Coach' } as const;
 
@@ -17,10 +18,11 @@ function errText(e: unknown): string {
 export default function SharingPage() {
   const [shares, setShares] = useState<Share[] | null>(null);
   const [access, setAccess] = useState<AccessEntry[] | null>(null);
-  const [created, setCreated] = useState<NewShare | null>(null);
+  const [created, setCreated] = useState<NewShare[]>([]);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
   const codeHeading = useRef<HTMLHeadingElement>(null);
 
   async function load() {
@@ -43,16 +45,16 @@ export default function SharingPage() {
   }, []);
 
   useEffect(() => {
-    if (created) codeHeading.current?.focus();
-  }, [created]);
+    if (created.length) codeHeading.current?.focus();
+  }, [created.length]);
 
   async function create(scope: 'clinician' | 'coach') {
     setError(null);
-    setCopied(false);
+    setCopied(null);
     setBusy(scope);
     try {
       const s = await api.post('/me/shares', { body: { scope } });
-      setCreated(s);
+      setCreated((c) => [s, ...c]);
       announce(`Code created for a ${scope}: ${s.code.split('').join(' ')}`);
       void load();
     } catch (e) {
@@ -64,11 +66,17 @@ export default function SharingPage() {
 
   async function revoke(s: Share) {
     setError(null);
+    // Ending someone's access is confirmed first; an unused code goes at once.
+    if (s.kind === 'link' && confirming !== s.id) {
+      setConfirming(s.id);
+      return;
+    }
+    setConfirming(null);
     setBusy(s.id);
     try {
       const res = await apiResponse.delete('/me/shares/{share_id}', { path: { share_id: s.id } });
       if (!res.ok && res.status !== 404) throw new ApiError(res.status, await readProblem(res));
-      if (created?.id === s.id) setCreated(null);
+      setCreated((c) => c.filter((x) => x.id !== s.id));
       announce(`${s.kind === 'link' ? 'Access' : 'Code'} revoked.`);
       await load();
     } catch (e) {
@@ -78,39 +86,14 @@ export default function SharingPage() {
     }
   }
 
-  async function download(format: 'json' | 'csv' | 'fhir') {
-    setError(null);
-    setBusy(`export-${format}`);
+  async function copy(share: NewShare) {
     try {
-      const res = await apiResponse.get('/me/export', { query: { format }, headers: { Accept: '*/*' } });
-      if (!res.ok) throw new ApiError(res.status, await readProblem(res));
-      const blob = await res.blob();
-      const ext = format === 'csv' ? 'csv' : 'json';
-      const name = `loadline-${format === 'fhir' ? 'fhir-bundle' : 'export'}-${new Date().toISOString().slice(0, 10)}.${ext}`;
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      announce(`Downloaded ${name}.`);
-    } catch (e) {
-      setError(errText(e));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function copy() {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.code);
-      setCopied(true);
+      await navigator.clipboard.writeText(share.code);
+      setCopied(share.id);
       announce('Code copied.');
     } catch {
-      setCopied(false);
+      setCopied(null);
+      setError('This browser would not copy the code. Select it and copy it by hand.');
     }
   }
 
@@ -148,22 +131,22 @@ export default function SharingPage() {
             Create code for a coach
           </button>
         </div>
-        {created && (
-          <div class="code-box" aria-labelledby="code-h">
-            <h3 id="code-h" class="h-sub" tabIndex={-1} ref={codeHeading}>
-              Your code for a {created.scope}
+        {created.map((c, i) => (
+          <div class="code-box" key={c.id} aria-labelledby={`code-h-${c.id}`}>
+            <h3 id={`code-h-${c.id}`} class="h-sub" tabIndex={-1} ref={i === 0 ? codeHeading : undefined}>
+              {i === 0 ? 'Your new code' : 'Your earlier code'} for a {c.scope}
             </h3>
-            <p class="code" id="share-code" data-testid="share-code">
-              {created.code}
+            <p class="code" data-testid={i === 0 ? 'share-code' : 'earlier-share-code'}>
+              {c.code}
             </p>
             <p>
-              Valid until <strong>{formatTimestamp(created.expires_at)}</strong>. It works once.
+              Valid until <strong>{formatTimestamp(c.expires_at)}</strong>. It works once.
             </p>
-            <button type="button" class="btn btn-small" onClick={() => void copy()}>
-              {copied ? 'Copied' : 'Copy code'}
+            <button type="button" class="btn btn-small" aria-label={`Copy code ${c.code.split('').join(' ')}, for a ${c.scope}`} onClick={() => void copy(c)}>
+              {copied === c.id ? 'Copied' : 'Copy code'}
             </button>
           </div>
-        )}
+        ))}
       </section>
 
       <section class="card" aria-labelledby="list-h">
@@ -177,7 +160,14 @@ export default function SharingPage() {
         ) : (
           <ul class="sharelist">
             {active.map((s) => (
-              <ShareItem key={s.id} s={s} busy={busy === s.id} onRevoke={() => void revoke(s)} />
+              <ShareItem
+                key={s.id}
+                s={s}
+                busy={busy === s.id}
+                confirming={confirming === s.id}
+                onRevoke={() => void revoke(s)}
+                onCancel={() => setConfirming(null)}
+              />
             ))}
           </ul>
         )}
@@ -218,23 +208,7 @@ export default function SharingPage() {
         )}
       </section>
 
-      <section class="card" aria-labelledby="export-h">
-        <h2 id="export-h" class="h-section">
-          Download your data
-        </h2>
-        <p>Your whole record as a file. FHIR is the format many health record systems accept.</p>
-        <div class="btn-row">
-          <button type="button" class="btn" disabled={busy !== null} onClick={() => void download('json')}>
-            Download JSON
-          </button>
-          <button type="button" class="btn" disabled={busy !== null} onClick={() => void download('csv')}>
-            Download CSV
-          </button>
-          <button type="button" class="btn" disabled={busy !== null} onClick={() => void download('fhir')}>
-            Download FHIR
-          </button>
-        </div>
-      </section>
+      <ExportDownload />
     </>
   );
 }
@@ -245,7 +219,8 @@ function accountRef(id: string): string {
   return `#${id.slice(0, 8)}`;
 }
 
-function ShareItem({ s, busy, onRevoke }: { s: Share; busy?: boolean; onRevoke?: () => void }) {
+function ShareItem(props: { s: Share; busy?: boolean; confirming?: boolean; onRevoke?: () => void; onCancel?: () => void }) {
+  const { s, busy, confirming, onRevoke, onCancel } = props;
   const who = s.holder_name ? `held by ${s.holder_name}` : s.kind === 'code' ? 'not used yet' : 'link';
   const what = `${SCOPE_LABEL[s.scope] ?? s.scope} ${s.kind === 'link' ? 'access' : 'code'}`;
   return (
@@ -258,7 +233,23 @@ function ShareItem({ s, busy, onRevoke }: { s: Share; busy?: boolean; onRevoke?:
           {s.expires_at ? ` · expires ${formatTimestamp(s.expires_at)}` : ''}
         </p>
       </div>
-      {onRevoke && (
+      {onRevoke && confirming && (
+        <div class="confirm" role="group" aria-label="Confirm">
+          <p>
+            Stop {s.holder_name ?? 'this person'}’s access? They will no longer see your {s.scope === 'coach' ? 'readiness' : 'record'}. To share
+            again you would need a new code.
+          </p>
+          <div class="btn-row">
+            <button type="button" class="btn btn-small btn-danger" disabled={busy} onClick={onRevoke}>
+              Yes, stop access
+            </button>
+            <button type="button" class="btn btn-small" onClick={onCancel}>
+              Keep access
+            </button>
+          </div>
+        </div>
+      )}
+      {onRevoke && !confirming && (
         <button type="button" class="btn btn-small btn-danger" disabled={busy} aria-label={`Revoke ${what.toLowerCase()} ${who}`} onClick={onRevoke}>
           Revoke
         </button>
