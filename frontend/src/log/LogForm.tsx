@@ -129,6 +129,24 @@ function Notes({ day }: { day: DayLog }) {
   );
 }
 
+/** One tap for the usual answer to both leg questions: no tingling, no leg symptoms (an answer, not a default). */
+function NoLegSymptoms({ day }: { day: DayLog }) {
+  const f = day.view.form;
+  if (f.paresthesia === 'none' && f.symptom_extent === 'none') return null;
+  return (
+    <button
+      type="button"
+      class="btn btn-small btn-suggest"
+      onClick={() => {
+        day.edit.field('paresthesia')('none');
+        day.edit.field('symptom_extent')('none');
+      }}
+    >
+      No tingling and no leg symptoms today
+    </button>
+  );
+}
+
 function Section({ s, day, today, plan }: { s: SectionDef; day: DayLog; today: string; plan: Plan | null }) {
   switch (s.kind) {
     case 'card':
@@ -137,6 +155,7 @@ function Section({ s, day, today, plan }: { s: SectionDef; day: DayLog; today: s
           <h2 id={`${s.id}-h`} class="h-section">
             {s.heading}
           </h2>
+          {s.id === 'leg' && <NoLegSymptoms day={day} />}
           <Fields fields={s.fields} day={day} plan={plan} />
         </section>
       );

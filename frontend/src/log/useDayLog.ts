@@ -256,11 +256,8 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
       setView((s) => ({ ...s, moreOpen: !s.moreOpen }));
     },
     plan: (rx, done) => {
-      touch('performed');
-      if (rx.component === 'tendon') touch('loading_stage');
-      if (rx.component === 'neural') touch('glide_type');
       const t = COMPONENT_TOGGLE[rx.component];
-      if (t) touch(`toggle:${t}`);
+      for (const k of ['performed', rx.component === 'tendon' ? 'loading_stage' : rx.component === 'neural' ? 'glide_type' : 'performed', ...(t ? [`toggle:${t}`] : [])] as TouchKey[]) touch(k);
       setView((s) => ({ ...s, ...markDone(s.form, s.toggles, rx, done) }));
     },
   };
