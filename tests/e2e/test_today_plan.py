@@ -25,7 +25,7 @@ MINIMAL_DAY_BUDGET = 8
 
 
 class Taps:
-    """Every tap the test makes on the page goes through here, so the count is what a patient does."""
+    """Every tap the test makes goes through here: the count is what a patient does."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
