@@ -260,3 +260,27 @@ def test_a_minimal_day_takes_at_most_8_taps(page: Page, e2e_server: LiveServer) 
     assert log["sprint_pain"] is None and log["glide_pain"] is None
     print(f"\nminimal day: {taps.count} taps")
     assert taps.count <= MINIMAL_DAY_BUDGET, taps.count
+
+
+def test_a_back_off_is_shown_as_already_applied_with_nothing_to_tap(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = ready_to_step(e2e_server.url)
+    sign_in_ui(page, patient.email)
+    before = patient.get("/me/programme")["components"]["tendon"]["current"]
+    taps = Taps(page)
+    morning_check(taps, page, "2")
+    taps.button("Loading exercises: Done as prescribed")
+    taps.choose("Pain during loading", "6")  # over the pain ceiling of 5: back off
+    taps.button("Save log")
+    card = page.get_by_test_id("guidance")
+    expect(card.get_by_role("heading", name="Guidance for your next session")).to_be_visible()
+    expect(card).to_contain_text("reduce the next session")
+    expect(card).not_to_contain_text("Ease off today")
+    step = page.get_by_test_id("next-tendon")
+    expect(step).to_contain_text("already applied")
+    expect(step.get_by_role("button")).to_have_count(0)
+    after = patient.get("/me/programme")["components"]["tendon"]["current"]
+    assert after["version_id"] != before["version_id"]
+    first = after["exercises"][0]
+    expect(page.get_by_test_id("plan-tendon")).to_contain_text(f"{first['name']}: {first['text']}")

@@ -25,8 +25,8 @@ export function LogPage({ date: dateParam }: { date?: string }) {
   const date = dateParam ?? today;
   const valid = isEditable(date, today);
   const day = useDayLog(date, today, valid);
-  const saver = useSaveLog(day, date, today);
   const plans = usePlan();
+  const saver = useSaveLog(day, date, today, () => void plans.refresh());
   const { logs, guidance, entry, exists } = day;
   const applies = guidanceScope(date, today, day.saved);
 

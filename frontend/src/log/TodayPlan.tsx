@@ -54,6 +54,7 @@ function PlanItem({ c, plan, day }: { c: Component; plan: Plan; day: DayLog }) {
         </div>
       )}
       {state === 'prescribed' && <p class="hint plan-done">Recorded as prescribed.</p>}
+      {done && done.version_id !== rx.version_id && <p class="hint">You logged the plan as it was before its latest change; the dose above is for your next session.</p>}
       {state === 'changed' && done && <DoseEditor rx={rx} done={done} onChange={(d) => day.edit.plan(rx, d)} />}
     </li>
   );

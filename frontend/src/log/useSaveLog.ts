@@ -21,7 +21,8 @@ export interface SaveLog {
   guidanceHeading: { current: HTMLHeadingElement | null };
 }
 
-export function useSaveLog(day: DayLog, date: string, today: string): SaveLog {
+/** `onSent`: the server took the day (the plan may have moved: a back-off applies at once). */
+export function useSaveLog(day: DayLog, date: string, today: string, onSent?: () => void): SaveLog {
   const [saving, setSaving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const guidanceHeading = useRef<HTMLHeadingElement>(null);
@@ -74,6 +75,7 @@ export function useSaveLog(day: DayLog, date: string, today: string): SaveLog {
         const g = rec?.guidance ?? null;
         focusGuidance.current = true;
         day.saveSent(g);
+        onSent?.();
         const msg = savedMessage(guidanceScope(date, today, body), date, g ? DECISION_LABEL[g.decision] ?? g.decision : null);
         day.setStatus(msg);
         announce(msg);
