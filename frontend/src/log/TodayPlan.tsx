@@ -41,6 +41,7 @@ function PlanItem({ c, plan, day }: { c: Component; plan: Plan; day: DayLog }) {
             aria-pressed={state === 'prescribed'}
             onClick={() => day.edit.plan(rx, state === 'prescribed' ? null : asPrescribed(rx))}
           >
+            {state === 'prescribed' && <span aria-hidden="true">✓ </span>}
             <span class="sr-only">{label}: </span>Done as prescribed
           </button>
           <button
@@ -49,6 +50,7 @@ function PlanItem({ c, plan, day }: { c: Component; plan: Plan; day: DayLog }) {
             aria-pressed={state === 'changed'}
             onClick={() => day.edit.plan(rx, state === 'changed' ? null : changedFrom(rx))}
           >
+            {state === 'changed' && <span aria-hidden="true">✓ </span>}
             <span class="sr-only">{label}: </span>Changed
           </button>
         </div>
