@@ -6,12 +6,12 @@ the test makes is counted)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import httpx2 as httpx
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.e2e.helpers import ApiUser, api_link, api_register, page_today, sign_in_ui
 from tests.live import LiveServer
@@ -75,7 +75,7 @@ def morning_check(taps: Taps, page: Page, score: str) -> None:
 
 
 def test_done_as_prescribed_progress_accept_and_the_new_dose_on_the_plan(
-    page: Page, e2e_server: LiveServer
+    context: BrowserContext, page: Page, e2e_server: LiveServer
 ) -> None:
     patient = ready_to_step(e2e_server.url)
     sign_in_ui(page, patient.email)
@@ -136,12 +136,21 @@ def test_done_as_prescribed_progress_accept_and_the_new_dose_on_the_plan(
     assert new_dose["version_id"] != current["version_id"]
     assert new_dose["text"] != current["text"]
 
-    # 4. The plan shows the new dose now and when the page is opened again (the next day's plan).
+    # 4. The plan shows the new dose at once, and on the next day's Today page (the page's clock
+    # moved to noon tomorrow), where nothing of today is carried over.
     first = new_dose["exercises"][0]
     expect(tendon).to_contain_text(f"{first['name']}: {first['text']}")
-    page.reload()
-    expect(page.get_by_test_id("plan-tendon")).to_contain_text(f"{first['name']}: {first['text']}")
     assert taps.count == 6
+    tomorrow = date.fromisoformat(day) + timedelta(days=1)
+    context.clock.set_fixed_time(datetime.combine(tomorrow, time(12), UTC))
+    page.reload()
+    assert page_today(page) == tomorrow.isoformat()
+    expect(page.get_by_role("heading", name="Today’s plan")).to_be_visible()
+    expect(page.get_by_test_id("plan-tendon")).to_contain_text(f"{first['name']}: {first['text']}")
+    expect(
+        page.get_by_role("button", name="Loading exercises: Done as prescribed")
+    ).to_have_attribute("aria-pressed", "false")
+    expect(page.get_by_role("button", name="Save morning check")).to_be_visible()
 
 
 def test_another_day_says_its_date_and_changed_doses_are_recorded(
