@@ -153,11 +153,22 @@ def test_done_as_prescribed_progress_accept_and_the_new_dose_on_the_plan(
     expect(page.get_by_role("button", name="Save morning check")).to_be_visible()
 
 
-def test_another_day_says_its_date_and_changed_doses_are_recorded(
+def test_another_day_says_its_date_changed_doses_are_recorded_and_a_lock_is_marked(
     page: Page, e2e_server: LiveServer
 ) -> None:
     patient = api_register(e2e_server.url)
+    clinician = api_register(e2e_server.url, role="clinician")
+    api_link(patient, clinician)
+    locked = httpx.put(
+        f"{e2e_server.url}/api/v1/clinician/patients/{patient.id}/programme/tendon/lock",
+        headers={"Authorization": f"Bearer {clinician.token()}"},
+        timeout=10,
+    )
+    assert locked.status_code == 200, locked.text
     sign_in_ui(page, patient.email)
+    # a component the clinician manages is marked in words
+    expect(page.get_by_test_id("plan-tendon")).to_contain_text("Set by your clinician")
+    expect(page.get_by_test_id("plan-neural")).not_to_contain_text("Set by your clinician")
     yesterday = (date.fromisoformat(page_today(page)) - timedelta(days=1)).isoformat()
     page.goto(f"/log/{yesterday}")
     expect(page.get_by_role("heading", name="Morning check for", exact=False)).to_be_visible()
