@@ -29,10 +29,11 @@ export function MorningCheck({ day, saver, today }: { day: DayLog; saver: SaveLo
   const current = day.view.form.morning_pain;
   const done = savedScore !== null && savedScore === current && !day.entry;
   return (
-    <form class="card morning" onSubmit={saver.save} noValidate aria-labelledby="morning-h" data-testid="morning-check">
+    <section class="card morning" aria-labelledby="morning-h" data-testid="morning-check">
       <h2 id="morning-h" class="h-section">
         {heading}
       </h2>
+      <form onSubmit={saver.save} noValidate aria-labelledby="morning-h">
       <p class="hint">{yesterdayWords(day.logs, day.date)}</p>
       <OptionGroup
         id="morning_pain"
@@ -52,6 +53,7 @@ export function MorningCheck({ day, saver, today }: { day: DayLog; saver: SaveLo
           {savedScore !== null ? 'Update morning check' : 'Save morning check'}
         </button>
       )}
-    </form>
+      </form>
+    </section>
   );
 }
