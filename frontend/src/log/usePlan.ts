@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { Plan } from '../api/types';
-import { auth } from '../services';
+import { auth, onSynced } from '../services';
 import { getDB, kvGet, kvSet } from '../sync/db';
 
 async function planKey(): Promise<string | null> {
@@ -48,6 +48,9 @@ export function usePlan(): PlanState {
       alive = false;
     };
   }, []);
+
+  // a day synced in the background (this tab, another, the service worker): a back-off may have moved the plan
+  useEffect(() => onSynced(() => void refresh()), []);
 
   async function answer(proposalId: string, verb: 'accept' | 'decline'): Promise<void> {
     const path = verb === 'accept' ? '/me/programme/proposals/{proposal_id}/accept' : '/me/programme/proposals/{proposal_id}/decline';
