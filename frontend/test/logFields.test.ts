@@ -12,8 +12,10 @@ describe('the form table (fields.ts)', () => {
   it('asks every log field of the contract exactly once, in sections', () => {
     // the warning-signs card draws the checklist and the "A clinician has checked me" tick
     const drawn = LOG_SECTIONS.flatMap((s) => ('fields' in s ? s.fields.map((f) => f.key) : s.kind === 'red-flags' ? ['red_flags', 'red_flags_reviewed'] : ['notes']));
-    // `performed` is what was done against the plan: the plan's "done as prescribed" sets it
-    const fromTheForm = LOG_FIELDS.filter((f) => f !== 'performed');
+    // `performed` is what was done against the plan: the plan's "done as prescribed" sets it;
+    // `morning_pain` is the morning check's one question (MorningCheck.tsx), its own short flow
+    const fromTheForm = LOG_FIELDS.filter((f) => f !== 'performed' && f !== 'morning_pain');
+    expect(drawn).not.toContain('morning_pain');
     expect([...drawn].sort()).toEqual([...fromTheForm].sort());
   });
 

@@ -107,14 +107,16 @@ def capture(
             page.get_by_role("switch", name="I did loading exercises today").check()
             choose(page, "Pain during loading", "2")
             choose(page, "Loading stage", "2 · Slow strength, small hip bend")
-            # the answers, not the date strip: the pain section at the top of the screen
-            page.get_by_role("heading", name="Pain", exact=True).evaluate(SCROLL_BELOW_NAV)
+            # the answers, not the date strip: the morning check at the top of the screen
+            page.get_by_test_id("morning-check").get_by_role("heading").evaluate(SCROLL_BELOW_NAV)
             shoot(page, out / "log-today.png")
 
             page.get_by_role("button", name="Save log").click()
             card = page.get_by_test_id("guidance")
             expect(card).to_be_visible()
-            expect(card.get_by_role("heading", name="Today’s guidance")).to_be_focused()
+            expect(
+                card.get_by_role("heading", name="Guidance for your next session")
+            ).to_be_focused()
             shoot(page, out / "guidance.png")
             patient.close()
 

@@ -68,8 +68,9 @@ def test_register_log_today_and_see_guidance(page: Page, e2e_server: LiveServer)
 
     card = guidance_card(page)
     expect(card).to_be_visible()
-    expect(card.get_by_role("heading", name="Today’s guidance")).to_be_visible()
-    expect(page.get_by_role("region", name="Today’s guidance")).to_be_visible()
+    # today's session is logged: the guidance is about the next one (issue 14)
+    expect(card.get_by_role("heading", name="Guidance for your next session")).to_be_visible()
+    expect(page.get_by_role("region", name="Guidance for your next session")).to_be_visible()
 
     # The decision in words and with an icon (never colour alone), and it is the server's.
     patient = api_user(e2e_server.url, email, PASSWORD)

@@ -94,3 +94,15 @@ type PatientPlan = Omit<Schemas['PatientMeOut'], keyof UserOut>;
  * offline from the stored tokens alone, the profile has no time zone yet.
  */
 export type Me = Omit<UserOut, 'timezone'> & Partial<Pick<UserOut, 'timezone'>> & Partial<PatientPlan>;
+
+// The programme (issue 13): the plan as the patient's Today page shows it and logs against it.
+/** A guidance as the log answers give it: each component with its plan (`current`, `next`, `change`, `step`). */
+export type PlannedGuidance = Schemas['PlannedGuidanceOut'];
+export type PlannedComponent = Schemas['PlannedComponentOut'];
+export type PlanStep = PlannedComponent['step'];
+export type Prescription = Schemas['PrescriptionOut'];
+export type ExerciseDose = Schemas['ExerciseDoseOut'];
+export type Plan = Schemas['app__programme__schemas__PlanOut'];
+export type Performed = NonNullable<LogBody['performed']>;
+export type DoseIn = Schemas['DoseIn'];
+export type Band = NonNullable<Prescription['band']>;

@@ -1,11 +1,13 @@
 // The daily log form, drawn from the table in fields.ts: big controls, activity sections behind
 // switches, the warning signs, the optional questions, notes, and the save bar.
 import { formatTimestamp } from '../dates';
-import { RED_FLAGS } from '../api/types';
+import { RED_FLAGS, type Plan } from '../api/types';
 import { ActivitySection, OptionGroup, Stepper, type Suggestion } from '../ui/Fields';
 import { isCarriedField, sameAsWords, suggestionFor } from './carryOver';
 import { LOG_SECTIONS, type FieldDef, type SectionDef } from './fields';
+import { BAND_SPEED } from './plan';
 import { RedFlags } from './RedFlags';
+import { TodayPlan } from './TodayPlan';
 import type { DayLog } from './useDayLog';
 import type { SaveLog } from './useSaveLog';
 
@@ -17,10 +19,17 @@ function fieldAnchor(k: string): string {
 }
 
 /** An earlier day's answer for `f`, offered with one tap while today's is empty (never filled in by itself). */
-function suggestion(f: FieldDef, day: DayLog, use: (v: string | number) => void): Suggestion | null {
+function suggestion(f: FieldDef, day: DayLog, plan: Plan | null, use: (v: string | number) => void): Suggestion | null {
   if (!isCarriedField(f.key)) return null;
   const c = suggestionFor(day.carry, day.view.form, f.key);
-  if (!c) return null;
+  if (!c) {
+    // no earlier run: the plan's band gives the starting speed, still confirmed with a tap
+    const band = plan?.components.running.current.band;
+    if (f.key === 'sprint_speed_pct' && band && day.view.form.sprint_speed_pct === null) {
+      return { text: `As planned (${band.replace('_', ' ')}): ${BAND_SPEED[band]} percent`, onUse: () => use(BAND_SPEED[band]) };
+    }
+    return null;
+  }
   const words = f.kind === 'count' ? `${c.value} ${f.unit}` : f.kind === 'choice' ? (f.options as { value: unknown; label: string }[]).find((o) => o.value === c.value)?.label ?? String(c.value) : String(c.value);
   return { text: `${sameAsWords(c.from, day.date)}: ${words}`, onUse: () => use(c.value) };
 }
@@ -36,12 +45,26 @@ function focusField(e: Event, id: string): void {
   el.scrollIntoView({ block: 'center' });
 }
 
-function Field({ f, day }: { f: FieldDef; day: DayLog }) {
+/** Where a stepper's - / + start while it is empty: the last answer, else the plan's (never 0 for speed). */
+function startOf(f: FieldDef, day: DayLog, plan: Plan | null): number | null {
+  if (f.kind !== 'count') return null;
+  const carried = isCarriedField(f.key) ? day.carry[f.key]?.value : undefined;
+  if (typeof carried === 'number') return carried;
+  if (f.key === 'sprint_speed_pct') {
+    const band = plan?.components.running.current.band;
+    return band ? BAND_SPEED[band] : 60;
+  }
+  if (f.key === 'sitting_tolerance_min') return plan?.components.sitting.current.minutes ?? 30;
+  if (f.key === 'session_min') return 30;
+  return null;
+}
+
+function Field({ f, day, plan }: { f: FieldDef; day: DayLog; plan: Plan | null }) {
   const error = day.errors[f.key];
   // The table keeps each field's options within its type (fields.ts); the controls take any value.
   const value = day.view.form[f.key];
   const onChange = day.edit.field(f.key) as (v: string | number | null) => void;
-  const suggest = suggestion(f, day, onChange);
+  const suggest = suggestion(f, day, plan, onChange);
   if (f.kind === 'count') {
     return (
       <Stepper
@@ -57,6 +80,7 @@ function Field({ f, day }: { f: FieldDef; day: DayLog }) {
         onChange={onChange}
         error={error}
         suggestion={suggest}
+        start={startOf(f, day, plan)}
       />
     );
   }
@@ -66,11 +90,11 @@ function Field({ f, day }: { f: FieldDef; day: DayLog }) {
   return <OptionGroup<string | number> id={f.key} label={f.label} hint={f.hint} options={f.options} value={value as string | number | null} onChange={onChange} error={error} suggestion={suggest} />;
 }
 
-function Fields({ fields, day }: { fields: readonly FieldDef[]; day: DayLog }) {
+function Fields({ fields, day, plan }: { fields: readonly FieldDef[]; day: DayLog; plan: Plan | null }) {
   return (
     <>
       {fields.map((f) => (
-        <Field key={f.key} f={f} day={day} />
+        <Field key={f.key} f={f} day={day} plan={plan} />
       ))}
     </>
   );
@@ -105,7 +129,25 @@ function Notes({ day }: { day: DayLog }) {
   );
 }
 
-function Section({ s, day, today }: { s: SectionDef; day: DayLog; today: string }) {
+/** One tap for the usual answer to both leg questions: no tingling, no leg symptoms (an answer, not a default). */
+function NoLegSymptoms({ day }: { day: DayLog }) {
+  const f = day.view.form;
+  if (f.paresthesia === 'none' && f.symptom_extent === 'none') return null;
+  return (
+    <button
+      type="button"
+      class="btn btn-small btn-suggest"
+      onClick={() => {
+        day.edit.field('paresthesia')('none');
+        day.edit.field('symptom_extent')('none');
+      }}
+    >
+      No tingling and no leg symptoms today
+    </button>
+  );
+}
+
+function Section({ s, day, today, plan }: { s: SectionDef; day: DayLog; today: string; plan: Plan | null }) {
   switch (s.kind) {
     case 'card':
       return (
@@ -113,13 +155,14 @@ function Section({ s, day, today }: { s: SectionDef; day: DayLog; today: string 
           <h2 id={`${s.id}-h`} class="h-section">
             {s.heading}
           </h2>
-          <Fields fields={s.fields} day={day} />
+          {s.id === 'leg' && <NoLegSymptoms day={day} />}
+          <Fields fields={s.fields} day={day} plan={plan} />
         </section>
       );
     case 'activity':
       return (
         <ActivitySection id={s.id} heading={s.heading} toggleLabel={s.toggleLabel} on={day.view.toggles[s.id]} onToggle={day.edit.toggle(s.id)}>
-          <Fields fields={s.fields} day={day} />
+          <Fields fields={s.fields} day={day} plan={plan} />
         </ActivitySection>
       );
     case 'more':
@@ -132,7 +175,7 @@ function Section({ s, day, today }: { s: SectionDef; day: DayLog; today: string 
           </h2>
           {day.view.moreOpen && (
             <div id="more-fields">
-              <Fields fields={s.fields} day={day} />
+              <Fields fields={s.fields} day={day} plan={plan} />
             </div>
           )}
         </section>
@@ -144,7 +187,7 @@ function Section({ s, day, today }: { s: SectionDef; day: DayLog; today: string 
   }
 }
 
-export function LogForm({ day, saver, today }: { day: DayLog; saver: SaveLog; today: string }) {
+export function LogForm({ day, saver, today, plan }: { day: DayLog; saver: SaveLog; today: string; plan: Plan | null }) {
   const { entry, status } = day;
   const errorList = Object.entries(day.errors).filter(([, m]) => m);
   return (
@@ -171,8 +214,9 @@ export function LogForm({ day, saver, today }: { day: DayLog; saver: SaveLog; to
         </div>
       )}
 
+      <TodayPlan plan={plan} day={day} today={today} />
       {LOG_SECTIONS.map((s, i) => (
-        <Section key={i} s={s} day={day} today={today} />
+        <Section key={i} s={s} day={day} today={today} plan={plan} />
       ))}
 
       <div class="savebar">

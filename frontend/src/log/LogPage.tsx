@@ -8,8 +8,14 @@ import { useAppState } from '../store';
 import { DecisionBadge } from '../ui/Badges';
 import { GuidanceCard } from '../ui/GuidanceCard';
 import { Notice, PageTitle } from '../ui/Page';
+import { phaseName, PHASES } from '../words';
+import '../styles/today.css';
 import { EDITABLE_DAYS, decisionOf, isEditable } from './day';
 import { LogForm } from './LogForm';
+import { MorningCheck } from './MorningCheck';
+import { NextSteps } from './NextSteps';
+import { guidanceScope, guidanceTitle } from './plan';
+import { usePlan } from './usePlan';
 import { useDayLog } from './useDayLog';
 import { NotifyOffer } from '../notify/NotifyOffer';
 import { useSaveLog } from './useSaveLog';
@@ -20,8 +26,10 @@ export function LogPage({ date: dateParam }: { date?: string }) {
   const date = dateParam ?? today;
   const valid = isEditable(date, today);
   const day = useDayLog(date, today, valid);
-  const saver = useSaveLog(day, date);
+  const plans = usePlan();
+  const saver = useSaveLog(day, date, today, () => void plans.refresh());
   const { logs, guidance, entry, exists } = day;
+  const applies = guidanceScope(date, today, day.saved);
 
   const queuedDates = useMemo(() => new Set(outboxState.entries.map((e) => e.date)), [outboxState]);
   const byDate = useMemo(() => new Map(logs.map((l) => [l.log_date, l])), [logs]);
@@ -46,6 +54,9 @@ export function LogPage({ date: dateParam }: { date?: string }) {
       <PageTitle title={title}>{title}</PageTitle>
       <p class="muted subtitle">{friendlyDate(date, today) === 'Today' ? friendlyDate(date) : friendlyDate(date, today)}</p>
 
+      <PhaseLine phase={me?.phase ?? plans.plan?.phase ?? null} />
+      {/* The current goal card (weekly check-in and goals) goes here, above the date strip. */}
+
       <DateStrip date={date} today={today} byDate={byDate} queuedDates={queuedDates} />
 
       {!day.ready ? (
@@ -61,17 +72,30 @@ export function LogPage({ date: dateParam }: { date?: string }) {
             </Notice>
           )}
 
-          {guidance && !entry && (
-            <GuidanceCard guidance={guidance} title={date === today ? 'Today’s guidance' : `Guidance for ${shortLabel(date)}`} headingRef={saver.guidanceHeading} />
-          )}
+          <MorningCheck day={day} saver={saver} today={today} />
+
+          {guidance && !entry && <GuidanceCard guidance={guidance} title={guidanceTitle(applies, date)} applies={applies} headingRef={saver.guidanceHeading} />}
+          {guidance && !entry && <NextSteps key={`${date}:${guidance.decision}`} guidance={guidance} answer={plans.answer} />}
           {!guidance && exists && !entry && <p class="muted">No guidance is available for this day yet.</p>}
 
           <NotifyOffer logged={logs.length} />
-          <LogForm day={day} saver={saver} today={today} />
+          <LogForm day={day} saver={saver} today={today} plan={plans.plan} />
           {logs.length > 0 && <RecentDecisions logs={logs} today={today} />}
         </>
       )}
     </>
+  );
+}
+
+/** The patient's phase, on Today (not only at the bottom of History). */
+function PhaseLine({ phase }: { phase: number | null }) {
+  if (phase === null) return null;
+  const info = PHASES.find((p) => p.phase === phase);
+  return (
+    <p class="phase-line" data-testid="phase-line">
+      <strong>{phaseName(phase)}</strong>
+      {info && <span class="muted"> · loading: {info.loading.toLowerCase()}</span>}
+    </p>
   );
 }
 

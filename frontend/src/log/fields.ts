@@ -78,9 +78,9 @@ export const LOG_SECTIONS: readonly SectionDef[] = [
   {
     kind: 'card',
     id: 'pain',
-    heading: 'Pain',
+    heading: 'Sitting',
+    // morning_pain is asked by the morning check (MorningCheck.tsx), its own short flow
     fields: [
-      pain('morning_pain', 'Morning pain', 'Pain or stiffness when you woke up (or in your morning test).'),
       pain('sitting_pain', 'Sitting pain', 'The worst pain while sitting today.'),
       {
         kind: 'count',

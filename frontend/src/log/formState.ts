@@ -25,6 +25,9 @@ export type TouchKey = keyof LogBody | `flag:${RedFlag}` | `toggle:${keyof Toggl
 export const SECTION_FIELDS: Record<keyof Toggles, readonly (keyof LogBody)[]> = { loading: [], running: [], glides: [] };
 for (const s of ACTIVITY_SECTIONS) SECTION_FIELDS[s.id] = s.fields.map((f) => f.key);
 
+/** The plan's component each activity switch logs (formState cannot import plan.ts: it imports this). */
+const SECTION_COMPONENT = { loading: 'tendon', running: 'running', glides: 'neural' } as const;
+
 /** The optional questions behind the "Sleep, fatigue, stress and training" disclosure. */
 export const WELLNESS_FIELDS: readonly (keyof LogBody)[] = MORE_FIELDS;
 
@@ -95,9 +98,15 @@ export class TouchedByDate {
 /** The body a save sends: flags in the contract's order, and a switched-off activity's answers as null. */
 export function bodyToSave({ form, toggles }: FormView): LogBody {
   const b: LogBody = { ...form, red_flags: RED_FLAGS.filter((f) => form.red_flags.includes(f)) };
+  let performed = b.performed ? { ...b.performed } : null;
   for (const k of Object.keys(SECTION_FIELDS) as (keyof Toggles)[]) {
-    if (!toggles[k]) for (const f of SECTION_FIELDS[k]) (b as Record<string, unknown>)[f] = null;
+    if (toggles[k]) continue;
+    for (const f of SECTION_FIELDS[k]) (b as Record<string, unknown>)[f] = null;
+    // a section switched off was not done: nothing of it is recorded against the plan either
+    if (performed) delete (performed as Record<string, unknown>)[SECTION_COMPONENT[k]];
   }
+  if (performed && !Object.values(performed).some((v) => v)) performed = null;
+  b.performed = performed;
   return pickLogFields(b);
 }
 

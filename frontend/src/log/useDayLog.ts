@@ -13,7 +13,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, apiResponse } from '../api/client';
 import { errorsByField, problemMessage, readProblem } from '../api/http';
-import type { Guidance, LogBody, LogRecord, RedFlag } from '../api/types';
+import type { Guidance, LogBody, LogRecord, Prescription, RedFlag } from '../api/types';
 import { addDays } from '../dates';
 import { cacheLogResult, getCachedLogs, onSynced, outbox, setCachedLogs } from '../services';
 import { useAppState } from '../store';
@@ -23,6 +23,7 @@ import { emptyLog, pickLogFields } from './body';
 import { carryOver, type CarryOver } from './carryOver';
 import { maybeTakeover, mergeLogs } from './day';
 import { mergeIntoForm, TouchedByDate, viewFor, type FormView, type TouchKey, type Toggles } from './formState';
+import { COMPONENT_TOGGLE, markDone, type PlanDone } from './plan';
 
 /** With nothing for the day on this phone, how long the page waits for the server before showing the form. */
 const SERVER_WAIT_MS = 1500;
@@ -33,6 +34,8 @@ export interface LogEdits {
   toggle: (k: keyof Toggles) => (on: boolean) => void;
   flag: (flag: RedFlag, on: boolean) => void;
   more: () => void;
+  /** "Done as prescribed", "Changed" (with the doses done) or undone (null), for one component of the plan. */
+  plan: (rx: Prescription, done: PlanDone | null) => void;
 }
 
 export interface DayLog {
@@ -50,6 +53,8 @@ export interface DayLog {
   entry: OutboxEntry | undefined;
   /** The server holds this day. */
   exists: boolean;
+  /** The day as last saved (on the server or in the outbox): what the guidance was worked out from. */
+  saved: LogBody | null;
   errors: Record<string, string>;
   formError: string | null;
   status: string | null;
@@ -77,6 +82,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
   const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [exists, setExists] = useState(false);
+  const [saved, setSaved] = useState<LogBody | null>(null);
   const [readyFor, setReadyFor] = useState<string | null>(null);
   /** What the patient touched on this visit, per date: no later source overwrites it. */
   const touched = useRef(new TouchedByDate());
@@ -102,6 +108,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
       setGuidance(null);
       setEntry(undefined);
       setExists(false);
+      setSaved(null);
     }
     const applyBody = (b: LogBody) => setView((v) => mergeIntoForm(v, b, touched.current.for(date)));
     const reveal = () => {
@@ -124,6 +131,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
       const rec = cached.find((l) => l.log_date === date);
       if (queued) {
         setEntry(queued);
+        setSaved(queued.body);
         applyBody(queued.body);
         if (queued.status === 'needs_attention') {
           setErrors(errorsByField(queued.lastError));
@@ -131,6 +139,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
         }
       } else if (rec) {
         applyBody(pickLogFields(rec));
+        setSaved(pickLogFields(rec));
         setGuidance(rec.guidance ?? null);
         setExists(true);
       } else applyBody(emptyLog());
@@ -165,6 +174,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
           const data = await res.json();
           if (!alive || saves.current !== savesBefore) return;
           applyBody(pickLogFields(data.log));
+          setSaved(pickLogFields(data.log));
           setGuidance(data.guidance ?? null);
           setExists(true);
           reveal();
@@ -197,6 +207,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
         if (d !== date) return;
         setEntry(undefined);
         setGuidance(result.guidance ?? null);
+        setSaved(pickLogFields(result.log));
         setExists(true);
         setStatus(`Synced. ${result.guidance ? `Guidance: ${DECISION_LABEL[result.guidance.decision] ?? ''}.` : ''}`);
         setLogs((prev) => mergeLogs(prev, [{ ...result.log, log_date: d, decision: result.guidance?.decision ?? null, guidance: result.guidance }]));
@@ -244,6 +255,11 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
       touched.current.touch(date, 'more');
       setView((s) => ({ ...s, moreOpen: !s.moreOpen }));
     },
+    plan: (rx, done) => {
+      const t = COMPONENT_TOGGLE[rx.component];
+      for (const k of ['performed', rx.component === 'tendon' ? 'loading_stage' : rx.component === 'neural' ? 'glide_type' : 'performed', ...(t ? [`toggle:${t}`] : [])] as TouchKey[]) touch(k);
+      setView((s) => ({ ...s, ...markDone(s.form, s.toggles, rx, done) }));
+    },
   };
 
   const carry = useMemo(() => carryOver(logs, date), [logs, date]);
@@ -257,6 +273,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
     guidance,
     entry,
     exists,
+    saved,
     errors,
     formError,
     status,
@@ -269,6 +286,7 @@ export function useDayLog(date: string, today: string, valid: boolean): DayLog {
     },
     saveQueued: (queued) => {
       setEntry(queued);
+      setSaved(queued.body);
       dirty.current = false;
     },
     stillQueued: setEntry,

@@ -9,6 +9,7 @@ import { DECISION_LABEL } from '../words';
 import { localReferral } from './body';
 import { maybeTakeover, savedOfflineMessage } from './day';
 import { bodyToSave, checkBeforeSave } from './formState';
+import { guidanceScope, savedMessage } from './plan';
 import type { DayLog } from './useDayLog';
 
 export interface SaveLog {
@@ -20,7 +21,8 @@ export interface SaveLog {
   guidanceHeading: { current: HTMLHeadingElement | null };
 }
 
-export function useSaveLog(day: DayLog, date: string): SaveLog {
+/** `onSent`: the server took the day (the plan may have moved: a back-off applies at once). */
+export function useSaveLog(day: DayLog, date: string, today: string, onSent?: () => void): SaveLog {
   const [saving, setSaving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const guidanceHeading = useRef<HTMLHeadingElement>(null);
@@ -73,7 +75,8 @@ export function useSaveLog(day: DayLog, date: string): SaveLog {
         const g = rec?.guidance ?? null;
         focusGuidance.current = true;
         day.saveSent(g);
-        const msg = g ? `Saved. Today’s guidance: ${DECISION_LABEL[g.decision] ?? g.decision}.` : 'Saved.';
+        onSent?.();
+        const msg = savedMessage(guidanceScope(date, today, body), date, g ? DECISION_LABEL[g.decision] ?? g.decision : null);
         day.setStatus(msg);
         announce(msg);
         maybeTakeover(date, g);

@@ -120,6 +120,8 @@ interface StepperProps {
   max: number;
   error?: string | undefined;
   suggestion?: Suggestion | null | undefined;
+  /** where - / + start while the field is empty (e.g. the last run's speed), instead of 0 */
+  start?: number | null | undefined;
 }
 
 /** A number input with big - / + buttons. Empty means "not logged". */
@@ -127,7 +129,7 @@ export function Stepper(p: StepperProps) {
   const hintId = p.hint ? `${p.id}-hint` : '';
   const errId = p.error ? `${p.id}-error` : '';
   const clamp = (v: number) => Math.min(p.max, Math.max(p.min, v));
-  const base = p.value ?? 0;
+  const base = p.value ?? p.start ?? 0;
   return (
     <div class={`field${p.error ? ' has-error' : ''}`}>
       <label for={p.id} class="label">

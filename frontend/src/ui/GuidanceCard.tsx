@@ -2,12 +2,12 @@ import type { Ref } from 'preact';
 import type { Guidance } from '../api/types';
 import { REFERRAL_TEXT, PHASES } from '../words';
 import { DecisionBadge, WaitingBadge } from './Badges';
-import { guidanceView } from './guidanceView';
+import { guidanceView, type GuidanceFor } from './guidanceView';
 import { Alert, SeverityIcon } from './Icons';
 
 /** What to do today: the decision in words, colour and icon, who set it, each component, and the reasons. */
-export function GuidanceCard({ guidance, title, headingRef }: { guidance: Guidance; title: string; headingRef?: Ref<HTMLHeadingElement> }) {
-  const v = guidanceView(guidance);
+export function GuidanceCard({ guidance, title, headingRef, applies }: { guidance: Guidance; title: string; headingRef?: Ref<HTMLHeadingElement>; applies?: GuidanceFor }) {
+  const v = guidanceView(guidance, applies);
   const next = PHASES.find((p) => p.phase === (guidance.phase ?? 0) + 1);
   return (
     <section class={`card guidance guidance-${v.decision}`} aria-labelledby="guidance-title" data-testid="guidance">

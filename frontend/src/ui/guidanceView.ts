@@ -13,6 +13,16 @@ import { COMPONENT_ADVICE, COMPONENT_LABEL, COMPONENTS, DECISION_SUMMARY } from 
 const WAITING_RULES: ReadonlySet<string> = new Set(['PR-0', 'GA-1']);
 /** Rules whose reason is about one component's hold: shown in that component's row. */
 const ROW_RULES: ReadonlySet<string> = new Set(['PR-0', 'GA-1', 'MD-1']);
+/** What the guidance applies to: today's session (only the morning check so far), the next session (today's is logged), or a past day. */
+export type GuidanceFor = 'today' | 'next' | 'day';
+
+/** The headline when today's session is already logged: said of the next session, never "today". */
+const NEXT_SUMMARY: Record<Decision, string> = {
+  progress: 'You can add one small step in your next session — one thing at a time.',
+  hold: 'Keep the same load in your next session. Don’t add anything yet.',
+  back_off: 'Ease off in your next session: reduce the load.',
+};
+
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, caution: 1, warning: 2, critical: 3 };
 
 export type ComponentState = Decision | 'waiting';
@@ -52,7 +62,8 @@ function reasonFor(reasons: readonly Reason[], rule: string, c: Component): Reas
   return reasons.find((r) => r.rule === rule && r.component === c) ?? reasons.find((r) => r.rule === rule);
 }
 
-export function guidanceView(g: Guidance): GuidanceView {
+export function guidanceView(g: Guidance, applies: GuidanceFor = 'today'): GuidanceView {
+  const next = applies === 'next';
   const decision: Decision = g.decision in DECISION_SUMMARY ? g.decision : 'hold';
   const noTraining = g.referral === 'urgent' || g.referral === 'emergency';
   const reasons = Array.isArray(g.reasons) ? g.reasons : [];
@@ -74,7 +85,7 @@ export function guidanceView(g: Guidance): GuidanceView {
     }
     let advice = COMPONENT_ADVICE[c][cd];
     if (noTraining) advice = 'Not today.';
-    else if (waiting) advice = 'Keep your current level today.';
+    else if (waiting) advice = next ? 'Keep your current level in your next session.' : 'Keep your current level today.';
     return { component: c, label: COMPONENT_LABEL[c], decision: cd, state: waiting ? 'waiting' : cd, advice, why };
   });
 
@@ -94,7 +105,7 @@ export function guidanceView(g: Guidance): GuidanceView {
     }
   }
   let lead: string | null = null;
-  let summary: string = DECISION_SUMMARY[decision];
+  let summary: string = (next ? NEXT_SUMMARY : DECISION_SUMMARY)[decision];
   if (noTraining) {
     summary = 'No training today.';
   } else if (primary?.rule === 'RF-5') {
@@ -108,7 +119,7 @@ export function guidanceView(g: Guidance): GuidanceView {
       if (by.length) lead = `Set by ${lowerList(by)}${also.length ? ` (also ${lowerList(also)})` : ''}`;
     }
   } else if (decision === 'hold') {
-    summary = 'Nothing needs to change today: keep your current levels.';
+    summary = next ? 'Nothing needs to change for your next session: keep your current levels.' : 'Nothing needs to change today: keep your current levels.';
   }
 
   return { decision, noTraining, lead, summary, components, reasons: reasons.filter((r) => !shown.has(r)), rf5 };
