@@ -22,11 +22,21 @@ const SettingsPage = lazyPage(() => import('./pages/Settings'));
 const ClinicianListPage = lazyPage(() => import('./pages/ClinicianList'));
 const ClinicianPatientPage = lazyPage<{ id: string }>(() => import('./pages/ClinicianPatient'));
 const CoachPage = lazyPage(() => import('./pages/Coach'));
+// Outcomes, goals and education (issue 15)
+const ProgressPage = lazyPage(() => import('./outcomes/ProgressPage'));
+const CheckInPage = lazyPage(() => import('./outcomes/CheckInPage'));
+const GoalsPage = lazyPage(() => import('./outcomes/GoalsPage'));
+const PhasePage = lazyPage(() => import('./outcomes/PhasePage'));
+const LearnPage = lazyPage(() => import('./outcomes/LearnPage'));
+const SelfTestsPage = lazyPage(() => import('./outcomes/SelfTestsPage'));
+const ClinicianOutcomesPage = lazyPage<{ id: string }>(() => import('./outcomes/ClinicianOutcomes'));
+const VisitSummaryPage = lazyPage<{ id: string }>(() => import('./outcomes/VisitSummaryPage'));
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
   patient: [
     { href: '/', label: 'Today' },
     { href: '/history', label: 'History' },
+    { href: '/progress', label: 'Progress' },
     { href: '/sharing', label: 'Sharing' },
     { href: '/settings', label: 'Settings' },
   ],
@@ -87,6 +97,17 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/history') return patientOnly(<HistoryPage />);
   if (path === '/sharing') return patientOnly(<SharingPage />);
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/progress') return patientOnly(<ProgressPage />);
+  if (path === '/check-in' || path === '/checkin') return patientOnly(<CheckInPage />);
+  if (path === '/goals') return patientOnly(<GoalsPage />);
+  if (path === '/phase') return patientOnly(<PhasePage />);
+  if (path === '/learn') return <LearnPage />;
+  if (path === '/me/tests') return patientOnly(<SelfTestsPage />);
+  const outcomes = match('/clinician/patients/:id/outcomes', path) ?? match('/clinician/patients/:id/summary', path);
+  if (outcomes) {
+    if (role !== 'clinician') return <Redirect to={homeFor(role)} />;
+    return path.endsWith('/summary') ? <VisitSummaryPage id={outcomes.id!} /> : <ClinicianOutcomesPage id={outcomes.id!} />;
+  }
   if (path === '/clinician') return role === 'clinician' ? <ClinicianListPage /> : <Redirect to={homeFor(role)} />;
   const pat = match('/clinician/patients/:id', path);
   if (pat) return role === 'clinician' ? <ClinicianPatientPage id={pat.id!} /> : <Redirect to={homeFor(role)} />;
