@@ -162,7 +162,7 @@ export default function CheckInPage() {
           />
           <CheckInTrends data={data} />
           <p class="fineprint">
-            Questions version {data.questionnaire.version}. {data.questionnaire.note}
+            Questions version {data.questionnaire.version}.
           </p>
         </>
       )}

@@ -8,7 +8,7 @@ import type { CheckIns, MeasureTrend } from './types';
 function changeText(t: MeasureTrend, unit = ''): string {
   if (t.latest === null) return 'no answer yet';
   let s = `latest ${t.latest}${unit}`;
-  if (t.change !== null) s += `, ${t.change > 0 ? 'up' : t.change < 0 ? 'down' : 'no change'}${t.change ? ` ${Math.abs(t.change)}` : ''} over about 4 weeks`;
+  if (t.change !== null) s += `, ${t.change > 0 ? 'up' : t.change < 0 ? 'down' : 'no change'}${t.change ? ` ${Math.abs(t.change)}` : ''} over recent weeks`;
   if (t.direction) s += ` (${DIRECTION_TEXT[t.direction]})`;
   return s;
 }

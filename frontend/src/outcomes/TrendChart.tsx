@@ -31,7 +31,7 @@ export function TrendChart({ weeks, lines, range, label }: { weeks: string[]; li
       <figcaption class="hint">
         {lines.map((l, i) => (
           <span key={l.label} class="trend-key">
-            <span class={`legend-key key-${(i % 5) + 1}`} aria-hidden="true" /> {l.label} ({DASH_WORDS[i % DASH_WORDS.length]}){i < lines.length - 1 ? ' · ' : ''}
+            <span class={`legend-key key-${(i % 5) + 1}`} aria-hidden="true" /> {l.label} ({DASH_WORDS[i % DASH_WORDS.length]})
           </span>
         ))}
       </figcaption>

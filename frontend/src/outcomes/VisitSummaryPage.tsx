@@ -1,5 +1,6 @@
 // The visit summary (/clinician/patients/:id/summary): six weeks on one printed A4 page.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { navigate, useLocation } from '../router';
 import { api } from '../api/client';
 import { formatTimestamp, friendlyDate } from '../dates';
 import { RED_FLAG_LABEL } from '../words';
@@ -211,8 +212,53 @@ function SummaryView({ s }: { s: Summary }) {
   );
 }
 
+function PeriodForm({ id, s }: { id: string; s: Summary | null }) {
+  const [from, setFrom] = useState(s?.period.from ?? '');
+  const [to, setTo] = useState(s?.period.to ?? '');
+  useEffect(() => {
+    if (s) {
+      setFrom(s.period.from);
+      setTo(s.period.to);
+    }
+  }, [s]);
+  return (
+    <form
+      class="period-form no-print"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const q = new URLSearchParams();
+        if (from) q.set('from', from);
+        if (to) q.set('to', to);
+        navigate(`/clinician/patients/${encodeURIComponent(id)}/summary?${q.toString()}`);
+      }}
+    >
+      <div class="field inline-field">
+        <label class="label" for="sum-from">
+          From
+        </label>
+        <input id="sum-from" type="date" value={from} onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
+      </div>
+      <div class="field inline-field">
+        <label class="label" for="sum-to">
+          To
+        </label>
+        <input id="sum-to" type="date" value={to} onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />
+      </div>
+      <button type="submit" class="btn btn-small">
+        Show this period
+      </button>
+    </form>
+  );
+}
+
 export default function VisitSummaryPage({ id }: { id: string }) {
-  const { data, error } = useLoad(() => api.get('/clinician/patients/{patient_id}/summary', { path: { patient_id: id } }), id);
+  const { search } = useLocation();
+  const from = search.get('from');
+  const to = search.get('to');
+  const query: { from?: string; to?: string } = {};
+  if (from) query.from = from;
+  if (to) query.to = to;
+  const { data, error } = useLoad(() => api.get('/clinician/patients/{patient_id}/summary', { path: { patient_id: id }, query }), `${id}|${from}|${to}`);
   useEffect(() => {
     document.body.classList.add('printing-summary');
     return () => document.body.classList.remove('printing-summary');
@@ -225,6 +271,7 @@ export default function VisitSummaryPage({ id }: { id: string }) {
           Print
         </button>
       </p>
+      <PeriodForm id={id} s={data} />
       {error && <Notice kind="error">{error}</Notice>}
       {!data && !error && <Loading />}
       {data && <SummaryView s={data} />}

@@ -1,0 +1,122 @@
+"""Outcome screens in a real Chromium against a real server (issue 15): the weekly check-in on a
+phone, its trend, and the clinician's visit summary printed to A4.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.e2e.helpers import TIMEOUT_MS, api_register, api_user, choose, sign_in_ui
+from tests.e2e.screenshots import DEMO_CLINICIAN, DEMO_EMAIL, DEMO_PASSWORD, load_demo
+from tests.live import LiveServer
+
+pytestmark = pytest.mark.browser
+
+CONFIDENCE = "How confident are you that you can go back to your sport or activity?"
+FEAR = "How worried are you about hurting your hamstring again?"
+CHANGE = "Since you started your rehab, how is your hamstring overall?"
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Pages of a PDF Chromium printed (its page objects are not compressed)."""
+    assert pdf.startswith(b"%PDF-"), "not a PDF"
+    return len(PAGE_OBJECT.findall(pdf))
+
+
+def test_pdf_page_counter_counts_pages_not_the_page_tree() -> None:
+    two = b"%PDF-1.4\n1 0 obj <</Type /Pages /Count 2>>\n2 0 obj <</Type /Page>>\n3 0 obj <</Type/Page/Parent 1 0 R>>"
+    assert pdf_pages(two) == 2
+
+
+def test_weekly_check_in_on_a_phone_then_the_trend(page: Page, e2e_server: LiveServer) -> None:
+    patient = api_register(e2e_server.url)
+    sign_in_ui(page, patient.email)
+    page.goto("/check-in")
+    expect(page.get_by_role("heading", name="Weekly check-in", level=1)).to_be_visible()
+    expect(page.get_by_text("never change your daily guidance").first).to_be_visible()
+
+    # first time: name one activity, then rate it and answer the three questions
+    page.get_by_role("textbox", name="Activity 1").fill("Sit through a film")
+    choose(page, "Sit through a film", "4")
+    choose(page, CONFIDENCE, "5")
+    choose(page, FEAR, "6")
+    choose(page, CHANGE, "A little better")
+    page.get_by_role("button", name="Save check-in").click()
+    expect(page.get_by_text("Check-in saved. Thank you.")).to_be_visible()
+
+    held = patient.get("/me/check-ins")
+    assert [a["label"] for a in held["activities"]] == ["Sit through a film"]
+    this_week = held["this_week"]
+    assert this_week["confidence"] == 5 and this_week["fear"] == 6
+    assert this_week["global_change"] == "slightly_better"
+    assert [(r["label"], r["score"]) for r in this_week["activities"]] == [("Sit through a film", 4)]
+
+    # the form now offers to change the activities rather than asking for them again
+    expect(page.get_by_role("button", name="Change my activities")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Activity 1")).to_have_count(0)
+
+    # a week earlier (through the API): the trend has two points and says which way it goes
+    activity = held["activities"][0]["id"]
+    patient.post(
+        "/me/check-ins",
+        {
+            "answered_on": (date.fromisoformat(held["week_start"]) - timedelta(days=3)).isoformat(),
+            "activities": [{"activity_id": activity, "score": 2}],
+            "confidence": 3,
+            "fear": 8,
+            "global_change": "no_change",
+        },
+    )
+    page.reload()
+    trends = page.get_by_role("region", name="Your trends")
+    summary = trends.get_by_test_id("trend-summary")
+    expect(summary).to_contain_text("Sit through a film: latest 4/10")
+    expect(summary).to_contain_text("Confidence to return: latest 5/10")
+    expect(trends.get_by_role("img", name=re.compile("over 2 weeks"))).to_be_visible()
+    expect(trends.locator("canvas")).to_have_count(1)
+    trends.get_by_text("Every week's answers (2)").click()
+    rows = trends.get_by_role("table").get_by_role("row")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(1)).to_contain_text("About the same")
+    expect(rows.nth(2)).to_contain_text("A little better")
+
+
+def test_visit_summary_of_six_weeks_prints_on_one_a4_page(
+    browser: Browser, e2e_server: LiveServer, new_context: object
+) -> None:
+    load_demo(e2e_server)
+    kari = api_user(e2e_server.url, DEMO_EMAIL, DEMO_PASSWORD)
+    doctor = api_user(e2e_server.url, DEMO_CLINICIAN, DEMO_PASSWORD)
+    assert kari.role == "patient" and doctor.role == "clinician"
+    context: BrowserContext = browser.new_context(
+        base_url=e2e_server.url, viewport={"width": 1024, "height": 900}, locale="en-GB"
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = context.new_page()
+        sign_in_ui(page, DEMO_CLINICIAN, DEMO_PASSWORD, role="clinician")
+        today = date.today()  # the server's clock (UTC); Kari's demo runs up to today
+        six_weeks = f"from={(today - timedelta(days=41)).isoformat()}&to={today.isoformat()}"
+        page.goto(f"/clinician/patients/{kari.id}/summary?{six_weeks}")
+        summary = page.get_by_role("article", name=re.compile("Visit summary: Kari"))
+        expect(summary).to_be_visible()
+        expect(summary).to_contain_text("(42 days)")
+        weeks = summary.get_by_role("table").get_by_role("row")
+        expect(weeks.first).to_be_visible()
+        assert weeks.count() >= 7  # a header and six or seven ISO weeks
+        expect(summary.get_by_role("heading", name=re.compile(r"Weekly check-ins \(\d+\)"))).to_be_visible()
+        expect(summary.get_by_role("heading", name=re.compile(r"Tests \(\d+\)"))).to_be_visible()
+        expect(summary.get_by_role("heading", name=re.compile(r"Plan changes \(\d+\)"))).to_be_visible()
+        expect(summary).to_contain_text("Change: confidence +")
+
+        page.emulate_media(media="print")
+        expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+        pdf = page.pdf(format="A4", print_background=True)
+        assert pdf_pages(pdf) == 1
+    finally:
+        context.close()
