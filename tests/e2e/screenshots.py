@@ -9,20 +9,25 @@ patients, a coach), then drives Chromium at 390x844:
 - log-today.png: the demo patient's log for today, filled in through the UI (today's demo log
   is deleted first, so the form is shown being filled rather than already saved);
 - guidance.png: the guidance card right after saving it;
-- clinician-dashboard.png: the clinician's patient list.
+- clinician-dashboard.png: the clinician's patient list;
+- phase.png: the demo patient's phase page (what the phase is for, to do, to avoid);
+- visit-summary-a4.png: the clinician's visit summary of the demo patient's six weeks, as it
+  prints (print media, an A4 page at 96 dpi: 794x1123).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
 from tests.e2e.helpers import (
     CHROMIUM,
@@ -75,6 +80,26 @@ def shoot(page: Page, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
+A4_96DPI: ViewportSize = {"width": 794, "height": 1123}
+
+
+def shoot_summary(browser: Browser, server: LiveServer, clinician_email: str, out: Path) -> None:
+    """The six-week visit summary as printed: print media on an A4-sized page."""
+    kari = api_user(server.url, DEMO_EMAIL, DEMO_PASSWORD)
+    today = date.today()
+    period = f"from={(today - timedelta(days=41)).isoformat()}&to={today.isoformat()}"
+    context = browser.new_context(base_url=server.url, viewport=A4_96DPI, locale="en-GB")
+    try:
+        page = context.new_page()
+        sign_in_ui(page, clinician_email, DEMO_PASSWORD, role="clinician")
+        page.goto(f"/clinician/patients/{kari.id}/summary?{period}")
+        expect(page.get_by_role("article", name=re.compile("Visit summary"))).to_be_visible()
+        page.emulate_media(media="print")
+        shoot(page, out / "visit-summary-a4.png")
+    finally:
+        context.close()
+
+
 def capture(server: LiveServer, clinician_email: str, out: Path, phone: dict[str, Any]) -> None:
     expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
@@ -98,6 +123,10 @@ def capture(server: LiveServer, clinician_email: str, out: Path, phone: dict[str
             expect(card).to_be_visible()
             expect(card.get_by_role("heading", name="Today’s guidance")).to_be_focused()
             shoot(page, out / "guidance.png")
+
+            page.goto("/phase")
+            expect(page.get_by_role("heading", name="What this phase is for")).to_be_visible()
+            shoot(page, out / "phase.png")
             patient.close()
 
             doctor = browser.new_context(base_url=server.url, **phone)
@@ -108,6 +137,7 @@ def capture(server: LiveServer, clinician_email: str, out: Path, phone: dict[str
             expect(page.get_by_text("Updated ")).to_be_visible()
             shoot(page, out / "clinician-dashboard.png")
             doctor.close()
+            shoot_summary(browser, server, clinician_email, out)
         finally:
             browser.close()
 
