@@ -169,6 +169,14 @@ def test_clinician_records_strength_and_shares_a_note_the_patient_reads(
     notes.get_by_role("button", name="Save note").click()
     expect(notes.get_by_text("Note saved and shared with the patient.")).to_be_visible()
 
+    goals = page.get_by_role("region", name="Goals with the patient")
+    goals.get_by_label("Goal", exact=True).fill("Sit through a two-hour drive")
+    goals.get_by_role("button", name="Add goal").click()
+    expect(goals.get_by_text("Sit through a two-hour drive", exact=True)).to_be_visible()
+    assert [g["text"] for g in patient.get("/me/goals")["goals"]] == [
+        "Sit through a two-hour drive"
+    ]
+
     review = page.get_by_role("region", name="Return-to-sport review")
     expect(review.get_by_test_id("criteria").get_by_role("listitem")).to_have_count(5)
     expect(review.get_by_role("button", name="Confirm the review")).to_have_count(0)
@@ -176,6 +184,36 @@ def test_clinician_records_strength_and_shares_a_note_the_patient_reads(
     phone = new_context().new_page()
     sign_in_ui(phone, patient.email)
     phone.goto("/progress")
+    current = phone.get_by_role("region", name="Your goal")
+    expect(current).to_contain_text("Sit through a two-hour drive")
+    current.get_by_role("link", name="See all goals").click()
+    mine = phone.get_by_role("region", name="Goals")
+    mine.get_by_label(re.compile("^Status of")).select_option(label="Met")
+    expect(mine).to_contain_text("Met on")
+    assert patient.get("/me/goals")["goals"][0]["status"] == "met"
+    phone.go_back()
     shared = phone.get_by_role("region", name="Notes from your clinician")
     expect(shared).to_contain_text("Keep sitting spells to about 30 minutes.")
     expect(shared).not_to_contain_text("Private: watch")
+
+
+def test_phase_page_shows_live_criteria_and_all_six_phases(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = api_register(e2e_server.url)
+    sign_in_ui(page, patient.email)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress").click()
+    page.get_by_role("link", name="Your phase").click()
+    phase = patient.get("/me/phase")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Phase {phase['phase']}: {phase['name']}"
+    )
+    criteria = page.get_by_test_id("criteria").get_by_role("listitem")
+    expect(criteria).to_have_count(len(phase["criteria"]["items"]))
+    for item, criterion in zip(criteria.all(), phase["criteria"]["items"], strict=True):
+        expect(item).to_contain_text(criterion["label"])
+        expect(item).to_contain_text("Met" if criterion["met"] else "Not yet")
+    steps = page.get_by_role("region", name="All six phases").get_by_role("listitem")
+    expect(steps).to_have_count(6)
+    expect(steps.nth(phase["phase"] - 1)).to_contain_text("You are here")
+    expect(page.get_by_text("3 to 6 months")).to_be_visible()

@@ -13,7 +13,7 @@ function changeText(t: MeasureTrend, unit = ''): string {
   return s;
 }
 
-export function CheckInTrends({ data, headingLevel = 2, title = 'Your trends' }: { data: CheckIns; headingLevel?: 2 | 3; title?: string }) {
+export function CheckInTrends({ data, headingLevel = 2, title = 'Your trends', note = TRENDS_NOTE }: { data: CheckIns; headingLevel?: 2 | 3; title?: string; note?: string }) {
   const { trends, check_ins } = data;
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const current = trends.activities.filter((a) => a.current || a.points.length);
@@ -36,7 +36,7 @@ export function CheckInTrends({ data, headingLevel = 2, title = 'Your trends' }:
       <H id="trends-h" class="h-section">
         {title}
       </H>
-      <p class="hint">{TRENDS_NOTE}</p>
+      <p class="hint">{note}</p>
       {check_ins.length === 0 ? (
         <p>No check-ins yet. After your first one, your answers week by week show here.</p>
       ) : (

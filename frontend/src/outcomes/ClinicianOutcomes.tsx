@@ -36,7 +36,7 @@ export function ClinicianOutcomes({ id }: { id: string }) {
         <a href={`/clinician/patients/${encodeURIComponent(id)}/summary`}>Visit summary (printable)</a>
       </p>
       {checkIns.error && <Notice kind="error">{checkIns.error}</Notice>}
-      {checkIns.data ? <CheckInTrends data={checkIns.data} title="Weekly check-ins" /> : !checkIns.error && <Loading />}
+      {checkIns.data ? <CheckInTrends data={checkIns.data} title="Weekly check-ins" note="The patient's own ratings, week by week. Trends only: they never change the daily guidance." /> : !checkIns.error && <Loading />}
       <Tests id={id} />
       <GoalsPanel patientId={id} heading="Goals with the patient" />
       <ClinicianNotes id={id} />

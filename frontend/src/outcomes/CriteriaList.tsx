@@ -19,11 +19,7 @@ export function CriteriaList({ items }: { items: Criterion[] }) {
             <p class="criterion-label">
               <strong>{c.label}</strong> <span class="criterion-status">{c.met ? 'Met' : 'Not yet'}</span>
             </p>
-            <p class="hint">
-              {valueText(c)}
-              {c.target ? `Target: ${c.target}. ` : ''}
-              {c.text}
-            </p>
+            <p class="hint">{c.text || `${valueText(c)}Target: ${c.target}.`}</p>
           </div>
         </li>
       ))}

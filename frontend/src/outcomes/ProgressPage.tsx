@@ -3,6 +3,7 @@
 import { api } from '../api/client';
 import { formatTimestamp } from '../dates';
 import { Notice, PageTitle } from '../ui/Page';
+import { CurrentGoal } from './CurrentGoal';
 import { useLoad } from './useLoad';
 import './outcomes.css';
 
@@ -14,6 +15,7 @@ export default function ProgressPage() {
     <>
       <PageTitle title="Progress">Progress</PageTitle>
       <p class="subtitle">How you are doing over weeks. None of this changes your daily guidance.</p>
+      <CurrentGoal />
       <ul class="plain hub">
         <li class="card">
           <a href="/check-in">Weekly check-in</a>
