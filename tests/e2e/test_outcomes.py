@@ -27,6 +27,11 @@ pytestmark = pytest.mark.browser
 CONFIDENCE = "How confident are you that you can go back to your sport or activity?"
 FEAR = "How worried are you about hurting your hamstring again?"
 CHANGE = "Since you started your rehab, how is your hamstring overall?"
+CSP_LISTENER = (
+    "window.__csp = [];"
+    "document.addEventListener('securitypolicyviolation', e =>"
+    " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 
 
@@ -48,6 +53,9 @@ def test_pdf_page_counter_counts_the_pages_chromium_prints(browser: Browser) -> 
 
 
 def test_weekly_check_in_on_a_phone_then_the_trend(page: Page, e2e_server: LiveServer) -> None:
+    page.add_init_script(CSP_LISTENER)
+    page_errors: list[str] = []
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
     patient = api_register(e2e_server.url)
     sign_in_ui(page, patient.email)
     page.goto("/check-in")
@@ -100,6 +108,8 @@ def test_weekly_check_in_on_a_phone_then_the_trend(page: Page, e2e_server: LiveS
     expect(rows).to_have_count(3)
     expect(rows.nth(1)).to_contain_text("About the same")
     expect(rows.nth(2)).to_contain_text("A little better")
+    assert page.evaluate("window.__csp") == []  # the chart and the pages keep the strict CSP
+    assert page_errors == []
 
 
 def test_visit_summary_of_six_weeks_prints_on_one_a4_page(
