@@ -34,7 +34,7 @@ export function testResult(t: TestOut): string {
   const parts: string[] = [];
   if (t.left !== null || t.right !== null) parts.push(`left ${fmt(t.left)}${unit}, right ${fmt(t.right)}${unit}`);
   if (t.result) parts.push(t.result === 'positive' ? 'positive' : 'negative');
-  if (t.side && (t.kind === 'slump' || t.kind === 'straight_leg_raise')) parts.push(`${t.side} side`);
+  if (t.side && (t.kind === 'slump' || t.kind === 'straight_leg_raise')) parts.push(t.side === 'both' ? 'both sides' : `${t.side} side`);
   if (t.value !== null && t.left === null) parts.push(`${fmt(t.value)}${unit}`);
   if (t.symmetry_pct !== null) parts.push(`limb symmetry ${Math.round(t.symmetry_pct)}%`);
   const text = parts.join(' · ');
