@@ -198,8 +198,9 @@ def test_clinician_records_strength_and_shares_a_note_the_patient_reads(
     expect(current).to_contain_text("Sit through a two-hour drive")
     current.get_by_role("link", name="See all goals").click()
     mine = phone.get_by_role("region", name="Goals")
-    mine.get_by_label(re.compile("^Status of")).select_option(label="Met")
+    mine.get_by_role("button", name="Mark as met").click()
     expect(mine).to_contain_text("Met on")
+    expect(mine.get_by_role("button", name="Make active again")).to_be_visible()
     assert patient.get("/me/goals")["goals"][0]["status"] == "met"
     phone.go_back()
     shared = phone.get_by_role("region", name="Notes from your clinician")

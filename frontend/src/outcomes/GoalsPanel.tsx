@@ -9,9 +9,16 @@ import { GOAL_STATUS_TEXT } from './labels';
 import { failure, useLoad } from './useLoad';
 import type { Goal, GoalStatus } from './types';
 
-const STATUSES: GoalStatus[] = ['active', 'met', 'dropped'];
+const ACTIONS: Record<GoalStatus, { to: GoalStatus; text: string }[]> = {
+  active: [
+    { to: 'met', text: 'Mark as met' },
+    { to: 'dropped', text: 'Drop' },
+  ],
+  met: [{ to: 'active', text: 'Make active again' }],
+  dropped: [{ to: 'active', text: 'Make active again' }],
+};
 
-function GoalRow({ goal, onStatus }: { goal: Goal; onStatus: (s: GoalStatus) => Promise<void> }) {
+function GoalRow({ goal, own, onStatus }: { goal: Goal; own: boolean; onStatus: (s: GoalStatus) => Promise<void> }) {
   const [busy, setBusy] = useState(false);
   const id = `goal-${goal.id}`;
   return (
@@ -20,31 +27,29 @@ function GoalRow({ goal, onStatus }: { goal: Goal; onStatus: (s: GoalStatus) => 
         {goal.text}
       </p>
       <p class="hint">
+        <strong>{GOAL_STATUS_TEXT[goal.status]}</strong>
+        {goal.status !== 'active' && goal.status_on ? ` on ${friendlyDate(goal.status_on)}` : ''}.{' '}
         {goal.target_on ? `Target: ${friendlyDate(goal.target_on)}. ` : 'No target date. '}
-        {goal.current ? 'Shown on your Today page. ' : ''}
-        {goal.set_by ? `Set by ${goal.set_by}. ` : ''}
-        {goal.status !== 'active' && goal.status_on ? `${GOAL_STATUS_TEXT[goal.status]} on ${friendlyDate(goal.status_on)}.` : ''}
+        {goal.current ? (own ? 'Shown on your Today page. ' : 'The goal the patient sees on Today. ') : ''}
+        {goal.set_by ? `Set by ${goal.set_by}.` : ''}
       </p>
-      <div class="field inline-field">
-        <label class="label" for={`${id}-status`}>
-          Status of “{goal.text.length > 40 ? `${goal.text.slice(0, 40)}…` : goal.text}”
-        </label>
-        <select
-          id={`${id}-status`}
-          value={goal.status}
-          disabled={busy}
-          onChange={async (e) => {
-            setBusy(true);
-            await onStatus((e.currentTarget as HTMLSelectElement).value as GoalStatus);
-            setBusy(false);
-          }}
-        >
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {GOAL_STATUS_TEXT[s]}
-            </option>
-          ))}
-        </select>
+      <div class="btn-row">
+        {ACTIONS[goal.status].map((a) => (
+          <button
+            key={a.to}
+            type="button"
+            class="btn btn-small"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              await onStatus(a.to);
+              setBusy(false);
+            }}
+          >
+            {a.text}
+            <span class="sr-only">: {goal.text}</span>
+          </button>
+        ))}
       </div>
     </li>
   );
@@ -101,7 +106,7 @@ export function GoalsPanel({ patientId, heading = 'Goals' }: { patientId?: strin
       {data && data.goals.length > 0 && (
         <ul class="plain goal-list">
           {data.goals.map((g) => (
-            <GoalRow key={g.id} goal={g} onStatus={(s) => setStatus(g, s)} />
+            <GoalRow key={g.id} goal={g} own={!patientId} onStatus={(s) => setStatus(g, s)} />
           ))}
         </ul>
       )}
