@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+import httpx2 as httpx
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
@@ -228,3 +229,37 @@ def test_phase_page_shows_live_criteria_and_all_six_phases(
     expect(steps).to_have_count(6)
     expect(steps.nth(phase["phase"] - 1)).to_contain_text("You are here")
     expect(page.get_by_text("3 to 6 months")).to_be_visible()
+
+
+def test_return_to_sport_review_is_confirmed_by_the_clinician_and_changes_no_phase(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = api_register(e2e_server.url)
+    doctor = api_register(e2e_server.url, role="clinician")
+    api_link(patient, doctor)
+    moved = httpx.patch(
+        f"{e2e_server.url}/api/v1/clinician/patients/{patient.id}",
+        json={"phase": 5},
+        headers={"Authorization": f"Bearer {doctor.token()}"},
+        timeout=10,
+    )
+    assert moved.status_code == 200, moved.text
+    sign_in_ui(page, doctor.email, role="clinician")
+    page.goto(f"/clinician/patients/{patient.id}/outcomes")
+    review = page.get_by_role("region", name="Return-to-sport review")
+    expect(review).to_contain_text("0 of 5 criteria met")
+    expect(review.get_by_test_id("criteria").get_by_text("Not yet")).to_have_count(5)
+
+    # not every criterion is met: the clinician must say why before confirming
+    review.get_by_role("button", name="Confirm the review").click()
+    expect(review.get_by_role("alert")).to_contain_text("write a note")
+    assert doctor.get(f"/clinician/patients/{patient.id}/return-to-sport")["confirmations"] == []
+    review.get_by_label(re.compile("^Note")).fill("Discussed with the patient; a gradual return.")
+    review.get_by_role("button", name="Confirm the review").click()
+    expect(review.get_by_text(re.compile("Review confirmed"))).to_be_visible()
+    expect(review.get_by_text("Earlier confirmations (1)")).to_be_visible()
+
+    held = doctor.get(f"/clinician/patients/{patient.id}/return-to-sport")
+    assert len(held["confirmations"]) == 1
+    assert held["confirmations"][0]["all_met"] is False
+    assert patient.get("/me/phase")["phase"] == 5  # confirming moved nothing
