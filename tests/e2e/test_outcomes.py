@@ -263,3 +263,32 @@ def test_return_to_sport_review_is_confirmed_by_the_clinician_and_changes_no_pha
     assert len(held["confirmations"]) == 1
     assert held["confirmations"][0]["all_met"] is False
     assert patient.get("/me/phase")["phase"] == 5  # confirming moved nothing
+
+
+def test_patient_records_a_self_test_and_cannot_pick_a_clinicians_test(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = api_register(e2e_server.url)
+    sign_in_ui(page, patient.email)
+    page.goto("/me/tests")
+    form = page.get_by_role("region", name="Record a test")
+    kinds = form.get_by_label("Test", exact=True)
+    expect(kinds.locator("option").first).to_be_attached()
+    options = kinds.locator("option").all_inner_texts()
+    assert "Single-leg hamstring bridge" in options
+    assert not any("Slump" in o or "straight" in o.lower() for o in options)
+    kinds.select_option(label="Single-leg hamstring bridge")
+    form.get_by_label(re.compile("^Left")).fill("14")
+    form.get_by_label(re.compile("^Right")).fill("20")
+    form.get_by_role("button", name="Save test").click()
+    expect(form.get_by_text("Single-leg hamstring bridge saved.")).to_be_visible()
+    mine = page.get_by_role("region", name="Your tests").get_by_test_id("tests")
+    expect(mine).to_contain_text("Left 14 reps, right 20 reps · limb symmetry 70%")
+    expect(mine).to_contain_text("self-test")
+    [held] = patient.get("/me/tests")["tests"]
+    assert (held["kind"], held["left"], held["right"], held["self_test"]) == (
+        "single_leg_bridge",
+        14,
+        20,
+        True,
+    )
