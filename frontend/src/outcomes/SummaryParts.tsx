@@ -15,7 +15,7 @@ export function Weeks({ s }: { s: Summary }) {
       <thead>
         <tr>
           <th scope="col">Week of</th>
-          <th scope="col">Logged</th>
+          <th scope="col">Days logged</th>
           <th scope="col">Morning pain mean / max</th>
           <th scope="col">Sitting pain</th>
           <th scope="col">Sitting min</th>

@@ -120,7 +120,7 @@ function SummaryView({ s }: { s: Summary }) {
                   {friendlyDate(c.on)} {c.component}: {c.change ?? c.kind.replace(/_/g, ' ')} ({c.made_by})
                 </li>
               ))}
-              <More total={pc.changes.length} />
+              <More total={Math.max(pc.total, pc.changes.length)} />
             </ul>
           )}
         </section>
