@@ -52,6 +52,7 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
 
 function isActive(href: string, path: string): boolean {
   if (href === '/') return path === '/' || path.startsWith('/log/');
+  if (href === '/progress') return ['/progress', '/check-in', '/checkin', '/goals', '/phase', '/learn', '/me/tests'].includes(path);
   return path === href || path.startsWith(`${href}/`);
 }
 

@@ -225,6 +225,8 @@ def test_phase_page_shows_live_criteria_and_all_six_phases(
     for item, criterion in zip(criteria.all(), phase["criteria"]["items"], strict=True):
         expect(item).to_contain_text(criterion["label"])
         expect(item).to_contain_text("Met" if criterion["met"] else "Not yet")
+    progress = page.get_by_role("navigation", name="Main").get_by_role("link", name="Progress")
+    expect(progress).to_have_attribute("aria-current", "page")
     steps = page.get_by_role("region", name="All six phases").get_by_role("listitem")
     expect(steps).to_have_count(6)
     expect(steps.nth(phase["phase"] - 1)).to_contain_text("You are here")
