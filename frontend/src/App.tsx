@@ -24,11 +24,20 @@ const ClinicianListPage = lazyPage(() => import('./pages/ClinicianList'));
 const ClinicianPatientPage = lazyPage<{ id: string }>(() => import('./pages/ClinicianPatient'));
 const CoachPage = lazyPage(() => import('./pages/Coach'));
 const WelcomePage = lazyPage(() => import('./pages/Welcome'));
+// Outcomes, goals and education (issue 15)
+const ProgressPage = lazyPage(() => import('./outcomes/ProgressPage'));
+const CheckInPage = lazyPage(() => import('./outcomes/CheckInPage'));
+const GoalsPage = lazyPage(() => import('./outcomes/GoalsPage'));
+const PhasePage = lazyPage(() => import('./outcomes/PhasePage'));
+const LearnPage = lazyPage(() => import('./outcomes/LearnPage'));
+const SelfTestsPage = lazyPage(() => import('./outcomes/SelfTestsPage'));
+const VisitSummaryPage = lazyPage<{ id: string }>(() => import('./outcomes/VisitSummaryPage'));
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
   patient: [
     { href: '/', label: 'Today' },
     { href: '/history', label: 'History' },
+    { href: '/progress', label: 'Progress' },
     { href: '/sharing', label: 'Sharing' },
     { href: '/settings', label: 'Settings' },
   ],
@@ -55,6 +64,7 @@ function skipToContent(e: MouseEvent) {
 
 function isActive(href: string, path: string): boolean {
   if (href === '/') return path === '/' || path.startsWith('/log/');
+  if (href === '/progress') return ['/progress', '/check-in', '/checkin', '/goals', '/phase', '/learn', '/me/tests'].includes(path);
   return path === href || path.startsWith(`${href}/`);
 }
 
@@ -101,6 +111,14 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/sharing') return patientOnly(<SharingPage />);
   if (path === '/welcome') return patientOnly(<WelcomePage />);
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/progress') return patientOnly(<ProgressPage />);
+  if (path === '/check-in' || path === '/checkin') return patientOnly(<CheckInPage />);
+  if (path === '/goals') return patientOnly(<GoalsPage />);
+  if (path === '/phase') return patientOnly(<PhasePage />);
+  if (path === '/learn') return <LearnPage />;
+  if (path === '/me/tests') return patientOnly(<SelfTestsPage />);
+  const summary = match('/clinician/patients/:id/summary', path);
+  if (summary) return role === 'clinician' ? <VisitSummaryPage id={summary.id!} /> : <Redirect to={homeFor(role)} />;
   if (path === '/clinician') return role === 'clinician' ? <ClinicianListPage /> : <Redirect to={homeFor(role)} />;
   const pat = match('/clinician/patients/:id', path);
   if (pat) return role === 'clinician' ? <ClinicianPatientPage id={pat.id!} /> : <Redirect to={homeFor(role)} />;

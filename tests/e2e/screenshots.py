@@ -12,6 +12,9 @@ patients, a coach), then drives Chromium at 390x844:
 - clinician-dashboard.png: the clinician's patient list (cards, with the referral queue above);
 - clinician-desk.png: the same dashboard at 1280x800, the desk view (a sortable table);
 - clinician-patient-plan.png: at desk size (1280x800), the Plan tab of the demo patient's page;
+- phase.png: the demo patient's phase page (what the phase is for, to do, to avoid);
+- visit-summary-a4.png: the clinician's visit summary of the demo patient's six weeks, as it
+  prints (print media, an A4 page at 96 dpi: 794x1123);
 - onboarding and settings (tests/e2e/screenshots_account.py).
 
 `--only account` takes only the onboarding and settings screenshots.
@@ -20,14 +23,16 @@ patients, a coach), then drives Chromium at 390x844:
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
 from tests.e2e.helpers import (
     CHROMIUM,
@@ -86,6 +91,26 @@ def shoot(page: Page, path: Path) -> None:
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
+A4_96DPI: ViewportSize = {"width": 794, "height": 1123}
+
+
+def shoot_summary(browser: Browser, server: LiveServer, clinician_email: str, out: Path) -> None:
+    """The six-week visit summary as printed: print media on an A4-sized page."""
+    kari = api_user(server.url, DEMO_EMAIL, DEMO_PASSWORD)
+    today = date.today()
+    period = f"from={(today - timedelta(days=41)).isoformat()}&to={today.isoformat()}"
+    context = browser.new_context(base_url=server.url, viewport=A4_96DPI, locale="en-GB")
+    try:
+        page = context.new_page()
+        sign_in_ui(page, clinician_email, DEMO_PASSWORD, role="clinician")
+        page.goto(f"/clinician/patients/{kari.id}/summary?{period}")
+        expect(page.get_by_role("article", name=re.compile("Visit summary"))).to_be_visible()
+        page.emulate_media(media="print")
+        shoot(page, out / "visit-summary-a4.png")
+    finally:
+        context.close()
+
+
 def capture(
     server: LiveServer, clinician_email: str, out: Path, phone: dict[str, Any], only: str = "all"
 ) -> None:
@@ -118,6 +143,10 @@ def capture(
                 card.get_by_role("heading", name="Guidance for your next session")
             ).to_be_focused()
             shoot(page, out / "guidance.png")
+
+            page.goto("/phase")
+            expect(page.get_by_role("heading", name="What this phase is for")).to_be_visible()
+            shoot(page, out / "phase.png")
             patient.close()
 
             doctor = browser.new_context(base_url=server.url, **phone)
@@ -139,6 +168,7 @@ def capture(
             page.mouse.move(0, 0)  # no hover left over from signing in
             shoot(page, out / "clinician-desk.png")
             desk.close()
+            shoot_summary(browser, server, clinician_email, out)
         finally:
             browser.close()
 

@@ -98,3 +98,55 @@ export function drawTrendChart(el: HTMLElement, data: TrendSeries): { destroy():
     },
   };
 }
+
+/** Weekly trend lines (outcomes): one series per measure, told apart by dash and point size too. */
+export interface TrendLine {
+  label: string;
+  values: (number | null)[];
+}
+
+const TREND_STYLE: { color: [string, string]; dash: number[] }[] = [
+  { color: ['--chart-1', '#0f766e'], dash: [] },
+  { color: ['--chart-2', '#9a3412'], dash: [7, 5] },
+  { color: ['--chart-3', '#1d4ed8'], dash: [2, 4] },
+  { color: ['--chart-4', '#6b21a8'], dash: [12, 4, 2, 4] },
+  { color: ['--chart-5', '#334155'], dash: [4, 2] },
+];
+
+export function trendStyle(i: number): { dash: number[] } {
+  return { dash: TREND_STYLE[i % TREND_STYLE.length]!.dash };
+}
+
+export function drawWeeklyTrendChart(el: HTMLElement, weeks: string[], lines: TrendLine[], range: [number, number]): { destroy(): void } {
+  const axis = cssVar('--muted', '#475569');
+  const grid = cssVar('--grid', '#e2e8f0');
+  const x = weeks.map((d) => Date.parse(`${d}T12:00:00Z`) / 1000);
+  const width = () => Math.max(260, Math.floor(el.clientWidth));
+  const opts: uPlot.Options = {
+    width: width(),
+    height: 200,
+    scales: { x: { time: true }, y: { range } },
+    legend: { show: false },
+    cursor: { show: true, drag: { x: false, y: false } },
+    series: [
+      { label: 'Week' },
+      ...lines.map((l, i) => {
+        const s = TREND_STYLE[i % TREND_STYLE.length]!;
+        return { label: l.label, stroke: cssVar(s.color[0], s.color[1]), width: 2.5, dash: s.dash, points: { show: true, size: 5 + i }, spanGaps: true };
+      }),
+    ],
+    axes: [
+      { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+      { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+    ],
+  };
+  const plot = new uPlot(opts, [x, ...lines.map((l) => l.values)], el);
+  const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => plot.setSize({ width: width(), height: 200 })) : null;
+  ro?.observe(el);
+  return {
+    destroy() {
+      ro?.disconnect();
+      plot.destroy();
+    },
+  };
+}

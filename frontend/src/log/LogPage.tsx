@@ -18,6 +18,7 @@ import { guidanceScope, guidanceTitle } from './plan';
 import { usePlan } from './usePlan';
 import { useDayLog } from './useDayLog';
 import { NotifyOffer } from '../notify/NotifyOffer';
+import { CurrentGoal } from '../outcomes/CurrentGoal';
 import { useSaveLog } from './useSaveLog';
 
 export function LogPage({ date: dateParam }: { date?: string }) {
@@ -55,7 +56,7 @@ export function LogPage({ date: dateParam }: { date?: string }) {
       <p class="muted subtitle">{friendlyDate(date, today) === 'Today' ? friendlyDate(date) : friendlyDate(date, today)}</p>
 
       <PhaseLine phase={me?.phase ?? plans.plan?.phase ?? null} />
-      {/* The current goal card (weekly check-in and goals) goes here, above the date strip. */}
+      <CurrentGoal />
 
       <DateStrip date={date} today={today} byDate={byDate} queuedDates={queuedDates} />
 

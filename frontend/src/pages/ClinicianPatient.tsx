@@ -1,4 +1,4 @@
-// A clinician's patient page: the patient's name, then tabs (Overview, Logs, Plan). The chosen
+// A clinician's patient page: the patient's name, then tabs (Overview, Logs, Plan, Outcomes). The chosen
 // tab is in the URL (?tab=plan). Adding a tab is one entry in `tabs`.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { todayIn } from '../dates';
@@ -10,6 +10,7 @@ import { buildDays } from '../clinician/days';
 import { LogsTab } from '../clinician/LogsTab';
 import { OverviewTab } from '../clinician/OverviewTab';
 import { PlanTab } from '../clinician/PlanTab';
+import { ClinicianOutcomes } from '../outcomes/ClinicianOutcomes';
 import { Tabs, type TabDef } from '../clinician/Tabs';
 
 export default function ClinicianPatientPage({ id }: { id: string }) {
@@ -44,6 +45,7 @@ export default function ClinicianPatientPage({ id }: { id: string }) {
         { id: 'overview', label: 'Overview', render: () => <OverviewTab id={id} record={data} days={days} today={today} reload={load} /> },
         { id: 'logs', label: 'Logs', render: () => <LogsTab name={name} days={days} today={today} /> },
         { id: 'plan', label: 'Plan', render: () => <PlanTab id={id} /> },
+        { id: 'outcomes', label: 'Outcomes', render: () => <ClinicianOutcomes id={id} /> },
       ]
     : [];
 
