@@ -65,8 +65,8 @@ def test_tabs_switch_by_keyboard_and_survive_a_reload(page: Page, e2e_server: Li
     expect(tabs.get_by_role("tab", name="Logs")).to_have_attribute("aria-selected", "true")
     page.keyboard.press("Tab")  # no throw: the page is usable after reload
     tabs.get_by_role("tab", name="Logs").focus()
-    page.keyboard.press("End")
-    expect(tabs.get_by_role("tab", name="Plan")).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("End")  # the last tab
+    expect(tabs.get_by_role("tab", name="Outcomes")).to_have_attribute("aria-selected", "true")
     page.keyboard.press("ArrowRight")  # wraps round to the first tab
     expect(overview).to_have_attribute("aria-selected", "true")
 
@@ -134,7 +134,7 @@ def test_a_bad_threshold_is_a_sentence_and_a_phase_change_asks_first(
 
     page.get_by_label("Safe pain level").fill("6")
     page.get_by_label("Pain ceiling during exercise").fill("5")
-    card.get_by_role("button", name="Save plan").click()
+    card.get_by_role("button", name="Save phase and thresholds").click()
     expect(card.get_by_role("alert")).to_contain_text("Not saved.")
     expect(card).to_contain_text(
         "The safe pain level must be below the pain ceiling, and the pain ceiling below the"
@@ -147,7 +147,7 @@ def test_a_bad_threshold_is_a_sentence_and_a_phase_change_asks_first(
 
     page.get_by_label("Safe pain level").fill("3")
     page.get_by_label("Phase", exact=True).select_option(label="2. Load")
-    card.get_by_role("button", name="Save plan").click()
+    card.get_by_role("button", name="Save phase and thresholds").click()
     dialog = page.get_by_role("dialog", name="Move to Phase 2: Load?")
     expect(dialog).to_be_visible()
     expect(dialog).to_contain_text("from Phase 1: Settle to Phase 2: Load")
@@ -157,7 +157,7 @@ def test_a_bad_threshold_is_a_sentence_and_a_phase_change_asks_first(
     record = clinician.get(f"/clinician/patients/{patient_id}")
     assert record["profile"]["phase"] == 1
 
-    card.get_by_role("button", name="Save plan").click()
+    card.get_by_role("button", name="Save phase and thresholds").click()
     page.get_by_role("dialog", name="Move to Phase 2: Load?").get_by_role(
         "button", name="Change phase"
     ).click()

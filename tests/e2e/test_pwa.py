@@ -204,7 +204,7 @@ def test_clinician_redeems_code_and_opens_patient(
     expect(doctor).to_have_url(re.compile(rf"/clinician/patients/{patient.id}$"))
     expect(doctor.get_by_role("heading", name="Grace Hopper", level=1)).to_be_visible()
     expect(doctor.get_by_role("combobox", name="Phase")).to_be_visible()
-    expect(doctor.get_by_role("button", name="Save plan")).to_be_visible()
+    expect(doctor.get_by_role("button", name="Save phase and thresholds")).to_be_visible()
 
     # the patient sees who holds access, and can take it back
     page.reload()

@@ -144,7 +144,7 @@ export function PatientPlan({ id, record, reload }: { id: string; record: Patien
           })}
         </div>
         <button type="submit" class="btn btn-primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save plan'}
+          {saving ? 'Saving…' : 'Save phase and thresholds'}
         </button>
       </form>
       {confirming?.phase !== undefined && (

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { deviceTimeZone } from '../dates';
 import { ApiError, NetworkError, errorsByField, problemMessage } from '../api/http';
 import { navigate } from '../router';
@@ -21,6 +21,11 @@ export default function SettingsPage() {
   const { me, outbox } = useAppState();
   const [name, setName] = useState(me?.display_name ?? '');
   const [tz, setTz] = useState(me?.timezone ?? deviceTimeZone());
+  // The time zone can also be changed under Notifications: follow the saved value, so that saving
+  // the profile afterwards never writes back a stale one.
+  useEffect(() => {
+    if (me?.timezone) setTz(me.timezone);
+  }, [me?.timezone]);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [fe, setFe] = useState<Record<string, string>>({});
   const [pw, setPw] = useState({ current: '', next: '' });
