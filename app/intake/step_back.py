@@ -7,6 +7,13 @@ from typing import Any, Final
 
 from app.intake.schemas import PROVOCATIONS
 
+LABELS = {
+    "sitting": "Sitting is",
+    "stairs_hills": "Stairs and hills are",
+    "fast_running": "Fast running is",
+    "deep_hip_flexion": "Deep hip bending is",
+    "hamstring_stretch": "Stretching the back of the thigh is",
+}
 RISE = 2  # a provocation rating up by this much or more is a return of symptoms
 
 SEE_A_CLINICIAN: Final[dict[str, Any]] = {
@@ -43,9 +50,8 @@ def step_back_reasons(
     if provocation is not None and baseline is not None:
         for change in changes(baseline, provocation):
             if change["change"] >= RISE:
-                name = change["item"].replace("_", " ")
                 reasons.append(
-                    f"{name.capitalize()} is up by {change['change']} "
+                    f"{LABELS[change['item']]} up by {change['change']} "
                     f"({change['before']} -> {change['now']})."
                 )
     return reasons
