@@ -22,6 +22,8 @@ const SettingsPage = lazyPage(() => import('./pages/Settings'));
 const ClinicianListPage = lazyPage(() => import('./pages/ClinicianList'));
 const ClinicianPatientPage = lazyPage<{ id: string }>(() => import('./pages/ClinicianPatient'));
 const CoachPage = lazyPage(() => import('./pages/Coach'));
+const IntakePage = lazyPage(() => import('./intake/IntakePage'));
+const MaintenancePage = lazyPage(() => import('./intake/MaintenancePage'));
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
   patient: [
@@ -87,6 +89,8 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/history') return patientOnly(<HistoryPage />);
   if (path === '/sharing') return patientOnly(<SharingPage />);
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/intake') return patientOnly(<IntakePage />);
+  if (path === '/maintenance') return patientOnly(<MaintenancePage />);
   if (path === '/clinician') return role === 'clinician' ? <ClinicianListPage /> : <Redirect to={homeFor(role)} />;
   const pat = match('/clinician/patients/:id', path);
   if (pat) return role === 'clinician' ? <ClinicianPatientPage id={pat.id!} /> : <Redirect to={homeFor(role)} />;

@@ -10,6 +10,7 @@ import { Notice, PageTitle } from '../ui/Page';
 import { PainChart } from '../ui/PainChart';
 import { PatientEpisodes } from './PatientEpisodes';
 import { PatientPlan } from './PatientPlan';
+import { ClinicianIntake } from '../intake/ClinicianIntake';
 
 type Log = PatientRecord['logs'][number];
 
@@ -178,6 +179,7 @@ export default function ClinicianPatientPage({ id }: { id: string }) {
           </section>
 
           <PatientPlan key={profile.patient_id} id={id} record={data} reload={load} />
+          <ClinicianIntake key={`intake-${profile.patient_id}`} id={id} />
         </>
       )}
     </>
