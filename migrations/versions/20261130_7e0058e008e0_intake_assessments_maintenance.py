@@ -33,7 +33,7 @@ def upgrade() -> None:
         sa.Column("starting_phase", sa.Integer(), nullable=True),
         sa.Column("thresholds", sa.JSON(), nullable=False),
         sa.Column("suggestion", sa.JSON(), nullable=True),
-        sa.Column("follows_suggestion", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("follows_suggestion", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("test_ids", sa.JSON(), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
