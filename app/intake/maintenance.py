@@ -64,7 +64,7 @@ def check_view(
     }
 
 
-def _tests_by_id(session: Session, rows: list[MaintenanceCheck]) -> dict[str, ObjectiveTest]:
+def tests_by_id(session: Session, rows: list[MaintenanceCheck]) -> dict[str, ObjectiveTest]:
     ids = {uuid.UUID(i) for row in rows for i in row.test_ids}
     if not ids:
         return {}
@@ -84,7 +84,7 @@ def maintenance_page(session: Session, patient: User, now: datetime) -> dict[str
     today = today_in(patient.timezone, now)
     phase = _phase(session, patient, today)
     rows = checks_of(session, patient.id)
-    tests = _tests_by_id(session, rows)
+    tests = tests_by_id(session, rows)
     names = names_of(session, {t.recorded_by_id for t in tests.values()})
     monday = today - timedelta(days=today.weekday())
     last_recheck = next((r.checked_on for r in rows if r.kind == "recheck"), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
+import app.intake.export  # noqa: F401  (registers the intake's part of GET /me/export)
 from app.auth.deps import PatientUser
 from app.core.clock import utcnow
 from app.core.db import SessionDep

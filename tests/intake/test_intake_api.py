@@ -111,3 +111,13 @@ def test_another_role_cannot_use_the_patient_intake(client: TestClient) -> None:
         other = register(client, role)
         assert client.get(INTAKE, headers=other.headers).status_code == 403
         assert client.put(INTAKE, json=intake_body(), headers=other.headers).status_code == 403
+
+
+def test_the_whole_record_export_carries_the_intake(client: TestClient) -> None:
+    patient = register(client)
+    put_intake(client, patient)
+    exported = client.get("/api/v1/me/export", headers=patient.headers)
+    assert exported.status_code == 200, exported.text
+    section = exported.json()["intake"]
+    assert section["intake"]["answers"]["sport"] == "Football"
+    assert section["assessments"] == [] and section["maintenance_checks"] == []
