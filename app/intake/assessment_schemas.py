@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from app.core.types import IsoDate, safe_text
 from app.dashboard.schemas import ThresholdsPatch
@@ -83,7 +83,7 @@ class AssessmentOut(BaseModel):
     emphasis: Emphasis
     starting_phase: int | None
     thresholds: dict[str, int] = Field(description="The thresholds changed with it.")
-    follows_suggestion: bool = Field(
+    follows_suggestion: StrictBool = Field(
         description="Whether phase and emphasis are those the starting profile suggested."
     )
     tests: list[TestOut]
@@ -94,7 +94,7 @@ class AssessmentOut(BaseModel):
 class MaintenanceSummary(BaseModel):
     checked_on: date
     kind: Literal["weekly", "recheck"]
-    suggest_step_back: bool
+    suggest_step_back: StrictBool
     reasons: list[str]
 
 

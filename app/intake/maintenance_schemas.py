@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from app.intake.schemas import Marker, Minutes, ProvocationMap, Rating
 from app.outcomes.measure_schemas import TestIn, TestOut
@@ -23,7 +23,7 @@ class MaintenanceIn(BaseModel):
     pain_week: Rating = Field(description="The worst pain this week, 0-10.")
     sitting_minutes: Minutes = Field(description="Minutes you can sit before it hurts.")
     home_programme: Literal["yes", "partly", "no"]
-    flare: bool = Field(description="A flare-up this week.")
+    flare: StrictBool = Field(description="A flare-up this week.")
     provocation: ProvocationMap | None = Field(default=None, description="Re-check only.")
     self_tests: list[TestIn] = Field(default=[], max_length=4, description="Re-check only.")
 
@@ -54,10 +54,10 @@ class MaintenanceCheckOut(BaseModel):
     pain_week: int
     sitting_minutes: int
     home_programme: Literal["yes", "partly", "no"]
-    flare: bool
+    flare: StrictBool
     provocation: ProvocationMap | None
     tests: list[TestOut]
-    suggest_step_back: bool = Field(
+    suggest_step_back: StrictBool = Field(
         description="Symptoms came back (a flare, or a provocation up by 2 or more): talk to a "
         "clinician about an earlier phase. Nothing changes on its own."
     )
@@ -75,8 +75,8 @@ class MaintenancePage(BaseModel):
     """Phase 6 replaces the daily log (optional now) with these checks."""
 
     phase: int
-    in_maintenance: bool
+    in_maintenance: StrictBool
     weekly_due: bool
-    recheck_due: bool
+    recheck_due: StrictBool
     checks: list[MaintenanceCheckOut] = Field(description="Newest first (at most 60).")
     see_clinician: Card | None

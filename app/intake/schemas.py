@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from app.core.types import safe_text
 from app.logs.schemas import RedFlag
@@ -45,12 +45,12 @@ class ProvocationMap(BaseModel):
 
 class NerveSigns(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    tingling: bool = Field(description="Tingling or numbness down the leg.")
+    tingling: StrictBool = Field(description="Tingling or numbness down the leg.")
     reaches: Reach = Field(
         default="none", description="How far down it reaches (the daily log's extents)."
     )
-    slump_brings_on: bool = Field(default=False, description="Slumped sitting brings it on.")
-    long_leg_sitting_brings_on: bool = Field(
+    slump_brings_on: StrictBool = Field(default=False, description="Slumped sitting brings it on.")
+    long_leg_sitting_brings_on: StrictBool = Field(
         default=False, description="Sitting with the leg straight out brings it on."
     )
 
@@ -74,7 +74,7 @@ class IntakeIn(BaseModel):
         default=None,
         description="What you want to get back to: becomes a goal (unless `make_goal` is false).",
     )
-    make_goal: bool = True
+    make_goal: StrictBool = True
     pain_duration: PainDuration
     provocation: ProvocationMap
     nerve: NerveSigns
@@ -93,7 +93,7 @@ class StartingProfile(BaseModel):
     glide_type: Literal["slider", "tensioner"] | None = Field(
         description="`slider` with a neural emphasis (sliders only); null: the plan's default."
     )
-    neural_questions_first: bool
+    neural_questions_first: StrictBool
     red_flags: list[RedFlag] = Field(description="Red flags reported at intake: see a clinician.")
     reasons: list[str]
     notice: str
@@ -107,4 +107,4 @@ class IntakeOut(BaseModel):
     goal_id: str | None
     version: int
     updated_at: datetime | None
-    clinician_linked: bool
+    clinician_linked: StrictBool
