@@ -102,7 +102,7 @@ export function AssessmentForm({ id, profile, phases, onSaved }: { id: string; p
               )}
             </div>
             <label>
-              Note <input class="input" maxLength={2000} value={rows[t.key].note} onInput={(e) => setRow(t.key, { note: (e.currentTarget as HTMLInputElement).value })} />
+              Note <input type="text" class="input" maxLength={2000} value={rows[t.key].note} onInput={(e) => setRow(t.key, { note: (e.currentTarget as HTMLInputElement).value })} />
             </label>
           </fieldset>
         ))}

@@ -84,7 +84,7 @@ export default function IntakePage() {
             <label class="label" for="in-sport">
               Your main sport or activity
             </label>
-            <input id="in-sport" class="input" maxLength={80} value={body.sport ?? ''} onInput={(e) => set({ sport: (e.currentTarget as HTMLInputElement).value })} />
+            <input id="in-sport" type="text" class="input" maxLength={80} value={body.sport ?? ''} onInput={(e) => set({ sport: (e.currentTarget as HTMLInputElement).value })} />
           </div>
           <div class="field">
             <label class="label" for="in-km">
@@ -111,7 +111,7 @@ export default function IntakePage() {
             <p id="in-back-hint" class="hint">
               This becomes one of your goals.
             </p>
-            <input id="in-back" class="input" maxLength={200} aria-describedby="in-back-hint" value={body.want_back ?? ''} onInput={(e) => set({ want_back: (e.currentTarget as HTMLInputElement).value })} />
+            <input id="in-back" type="text" class="input" maxLength={200} aria-describedby="in-back-hint" value={body.want_back ?? ''} onInput={(e) => set({ want_back: (e.currentTarget as HTMLInputElement).value })} />
           </div>
           <div class="field">
             <label class="label" for="in-duration">

@@ -33,7 +33,7 @@ export function Rating(p: { id: string; label: string; hint?: string; value: num
 
 export function Check(p: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void }) {
   return (
-    <div class="switch-row">
+    <div class="check-row">
       <input id={p.id} type="checkbox" checked={p.checked} onChange={(e) => p.onChange((e.currentTarget as HTMLInputElement).checked)} />
       <label for={p.id}>{p.label}</label>
     </div>
