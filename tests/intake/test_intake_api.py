@@ -3,12 +3,13 @@ replaces, `want_back` feeding a goal, and ugly input refused with problem detail
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import link, register
+from tests.factories import link, put_log, register
 from tests.intake.helpers import INTAKE, intake_body, provocation, put_intake
 
 
@@ -33,10 +34,17 @@ def test_a_put_stores_the_answers_and_suggests_a_starting_profile(client: TestCl
 
 def test_the_intake_changes_no_setting_and_no_guidance(client: TestClient) -> None:
     patient = register(client)
+    today = datetime.now(UTC).date()
+    assert put_log(client, patient, today, morning_pain=2, sitting_pain=3).is_success
+    guidance = client.get("/api/v1/me/guidance", headers=patient.headers).json()
     before = client.get("/api/v1/me/phase", headers=patient.headers).json()["phase"]
-    put_intake(client, patient, provocation=provocation(sitting=0, sitting_minutes=None))
+    calm = provocation(
+        sitting=0, sitting_minutes=None, fast_running=0, deep_hip_flexion=1, hamstring_stretch=0
+    )
+    assert put_intake(client, patient, provocation=calm)["profile"]["suggested_phase"] == 2
     after = client.get("/api/v1/me/phase", headers=patient.headers).json()["phase"]
     assert before == after == 1
+    assert client.get("/api/v1/me/guidance", headers=patient.headers).json() == guidance
 
 
 def test_what_they_want_back_becomes_a_goal_and_an_edit_changes_it(client: TestClient) -> None:
