@@ -8,6 +8,7 @@ import re
 import time
 from collections.abc import Callable
 
+import httpx2 as httpx
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -85,3 +86,33 @@ def test_a_new_patient_completes_the_intake_and_the_clinician_sees_the_profile(
     expect(last).to_contain_text("Slump test")
     rows = clinician.get("/clinician/patients")["patients"]
     assert "needs_assessment" not in rows[0]["flags"]
+
+
+def test_a_phase_6_patient_sends_a_weekly_check_and_a_flare_suggests_stepping_back(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = api_register(e2e_server.url, "patient", display_name="Maja Check")
+    clinician = api_register(e2e_server.url, "clinician")
+    api_link(patient, clinician)
+    moved = httpx.patch(
+        f"{e2e_server.url}/api/v1/clinician/patients/{patient.id}",
+        json={"phase": 6},
+        headers={"Authorization": f"Bearer {clinician.token()}"},
+        timeout=10,
+    )
+    assert moved.status_code == 200, moved.text
+    sign_in_ui(page, patient.email)
+    page.goto("/maintenance")
+    expect(page.get_by_role("heading", name="Maintenance check", level=1)).to_be_visible()
+    page.get_by_role("slider", name=re.compile("^Worst pain this week")).fill("4")
+    page.get_by_role("radio", name="Partly").check()
+    page.get_by_role("checkbox", name="I had a flare-up this week").check()
+    page.get_by_role("checkbox", name=re.compile("^Include the 4-weekly re-check")).uncheck()
+    page.get_by_role("button", name="Save my check").click()
+    expect(page.get_by_text("Talk to your clinician about stepping back")).to_be_visible()
+    expect(page.get_by_text("You had a flare-up.")).to_be_visible()
+    checks = patient.get("/me/maintenance-checks")["checks"]
+    assert [(c["kind"], c["flare"], c["home_programme"]) for c in checks] == [
+        ("weekly", True, "partly")
+    ]
+    assert patient.get("/me/phase")["phase"] == 6  # a suggestion: nothing moved

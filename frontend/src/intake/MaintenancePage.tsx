@@ -90,6 +90,7 @@ export default function MaintenancePage() {
   const [flare, setFlare] = useState(false);
   const [recheck, setRecheck] = useState(false);
   const [map, setMap] = useState<Provocation>(START_MAP);
+  const [bridge, setBridge] = useState<{ left: number | null; right: number | null }>({ left: null, right: null });
   const [result, setResult] = useState<Result | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
 
@@ -114,7 +115,7 @@ export default function MaintenancePage() {
           sitting_minutes: sitting ?? 0,
           home_programme: programme,
           flare,
-          self_tests: [],
+          self_tests: recheck && bridge.left !== null && bridge.right !== null ? [{ kind: 'single_leg_bridge', left: bridge.left, right: bridge.right, unit: 'reps' }] : [],
           ...(recheck ? { provocation: map } : {}),
         },
       });
@@ -152,7 +153,14 @@ export default function MaintenancePage() {
             </fieldset>
             <Check id="mc-flare" label="I had a flare-up this week" checked={flare} onChange={setFlare} />
             <Check id="mc-recheck" label="Include the 4-weekly re-check (what brings the pain on)" checked={recheck} onChange={setRecheck} />
-            {recheck && <ProvocationFields prefix="mc" value={map} onChange={setMap} />}
+            {recheck && (
+              <>
+                <ProvocationFields prefix="mc" value={map} onChange={setMap} />
+                <p class="hint">Self-test (optional): single-leg bridges, heel on a chair, repetitions until tired on each side.</p>
+                <Stepper id="mc-bridge-left" label="Bridges, left leg" noun="left bridges" unit="repetitions" value={bridge.left} onChange={(left) => setBridge({ ...bridge, left })} step={1} min={0} max={200} />
+                <Stepper id="mc-bridge-right" label="Bridges, right leg" noun="right bridges" unit="repetitions" value={bridge.right} onChange={(right) => setBridge({ ...bridge, right })} step={1} min={0} max={200} />
+              </>
+            )}
             <button type="submit" class="btn btn-primary">
               Save my check
             </button>
