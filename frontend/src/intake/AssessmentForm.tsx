@@ -1,5 +1,5 @@
 // The clinician's assessment form: the PHT tests (each a result and a note), the impression
-// they confirm, and a starting phase (pre-set to the suggestion; "keep" changes nothing).
+// they confirm, and a starting phase ("keep" by default; the suggestion is marked).
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { ApiError, NetworkError, problemMessage } from '../api/http';
@@ -37,7 +37,8 @@ export function AssessmentForm({ id, profile, phases, onSaved }: { id: string; p
   const [range, setRange] = useState('');
   const [bridge, setBridge] = useState({ left: '', right: '' });
   const [impression, setImpression] = useState<Impression>(() => impressionOf(profile));
-  const [phase, setPhase] = useState<string>(profile ? String(profile.suggested_phase) : '');
+  // "Keep" by default: a re-assessment must not move a patient back to the suggested phase by accident.
+  const [phase, setPhase] = useState<string>('');
   const [confirmed, setConfirmed] = useState(false);
   const [note, setNote] = useState('');
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
