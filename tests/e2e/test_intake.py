@@ -32,8 +32,11 @@ def test_a_new_patient_completes_the_intake_and_the_clinician_sees_the_profile(
     email = unique_email("patient")
     register_ui(page, "Nora Intake", email)
     started = time.monotonic()
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Settings").click()
-    page.get_by_role("link", name="Your intake").click()
+    # Straight to Settings: a nav tap right after registering can race the app's own
+    # redirect to today's log (seen about 1 run in 5), which is not what this test is about.
+    page.goto("/settings")
+    expect(page.get_by_role("heading", name="Settings", level=1)).to_be_visible()
+    page.get_by_role("region", name="Your intake").get_by_role("link", name="Your intake").click()
     expect(page.get_by_role("heading", name="Your intake", level=1)).to_be_visible()
 
     page.get_by_role("textbox", name="Your main sport or activity").fill("Football")
