@@ -24,6 +24,8 @@ from app.core.security import warm_up
 from app.dashboard.programme_router import router as clinician_programme_router
 from app.dashboard.router import router as dashboard_router
 from app.erasure.router import router as erasure_router
+from app.intake.clinician_router import router as intake_clinician_router
+from app.intake.router import router as intake_router
 from app.logs.router import router as logs_router
 from app.notify.router import router as notify_router
 from app.notify.sender import start_in_app as notification_sender
@@ -89,6 +91,8 @@ def create_app() -> FastAPI:
     app.include_router(outcomes_clinician_router)
     app.include_router(education_router)
     app.include_router(clinician_programme_router)
+    app.include_router(intake_router)
+    app.include_router(intake_clinician_router)
     app.include_router(readiness_router)
     app.include_router(notify_router)
     install_api_docs(app)

@@ -34,7 +34,7 @@ def test_the_demo_clinic_shows_every_kind_of_guidance(
     rows = client.get(
         "/api/v1/clinician/patients", headers={"Authorization": f"Bearer {clinician}"}
     ).json()["patients"]
-    assert len(rows) == 8
+    assert len(rows) == 9  # with Maja, in maintenance (app/demo/intake.py)
     flags = {flag for row in rows for flag in row["flags"]}
     assert {"referral", "missing_logs", "phase_ready", "back_off_streak", "open_episode"} <= flags
     assert "open_episode" in rows[0]["flags"]  # an unchecked red flag tops the list
@@ -96,7 +96,8 @@ def test_the_demo_outcomes_fit_each_story(client: TestClient, db_session: Sessio
     start = (datetime.now(UTC).date() - timedelta(days=41)).isoformat()
     six_weeks = client.get(kari + "/summary", params={"from": start}, headers=h).json()
     assert six_weeks["logs"]["days_logged"] == 40 and len(six_weeks["weeks"]) <= 7
-    assert six_weeks["check_ins"]["count"] == 6 and len(six_weeks["tests"]) == 5
+    # 5 tests, and the 7 of her assessment (the same model: app/demo/intake.py)
+    assert six_weeks["check_ins"]["count"] == 6 and len(six_weeks["tests"]) == 12
 
 
 def test_each_demo_patients_plan_fits_their_phase_and_karis_moves_with_her_guidance(
@@ -104,7 +105,7 @@ def test_each_demo_patients_plan_fits_their_phase_and_karis_moves_with_her_guida
 ) -> None:
     load_demo(db_session)
     patients = db_session.exec(select(User).where(User.role == "patient")).all()
-    assert len(patients) == 8
+    assert len(patients) == 9
     for patient in patients:
         token = sign_in(client, patient.email, DEMO_PASSWORD)["access_token"]
         me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).json()
@@ -130,3 +131,36 @@ def test_each_demo_patients_plan_fits_their_phase_and_karis_moves_with_her_guida
     eva = load_state(db_session, new.id)
     assert eva is not None and eva.phase == 1
     assert all(entry["kind"] == "default" for entry in eva.current.values())
+
+
+def test_the_demo_has_each_impression_and_a_patient_in_maintenance(
+    client: TestClient, db_session: Session
+) -> None:
+    load_demo(db_session)
+    h = {
+        "Authorization": f"Bearer {sign_in(client, CLINICIAN_EMAIL, DEMO_PASSWORD)['access_token']}"
+    }
+    rows = client.get("/api/v1/clinician/patients", headers=h).json()["patients"]
+    by_name = {row["display_name"].split()[0]: row for row in rows}
+    impressions = {}
+    for name in ("Kari", "Jonas", "Sara"):
+        page = client.get(
+            f"/api/v1/clinician/patients/{by_name[name]['patient_id']}/assessments", headers=h
+        ).json()
+        assert page["intake"]["profile"] is not None and len(page["last"]["tests"]) == 7
+        impressions[name] = page["last"]["impression"]
+        assert "needs_assessment" not in by_name[name]["flags"]
+    assert impressions == {"Kari": "tendon", "Jonas": "neural", "Sara": "mixed"}
+    assert "needs_assessment" in by_name["Eva"]["flags"]
+    maja = by_name["Maja"]
+    assert maja["phase"] == 6
+    assert not {"missing_logs", "maintenance_overdue"} & set(maja["flags"])
+    maja_token = sign_in(client, "patient-maintenance@demo.loadline.app", DEMO_PASSWORD)
+    mine = client.get(
+        "/api/v1/me/maintenance-checks",
+        headers={"Authorization": f"Bearer {maja_token['access_token']}"},
+    ).json()
+    rechecks = [c for c in mine["checks"] if c["kind"] == "recheck"]
+    assert len(rechecks) == 3
+    assert [c["suggest_step_back"] for c in rechecks] == [False, True, False]
+    assert mine["in_maintenance"] and mine["see_clinician"] is None

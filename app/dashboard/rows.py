@@ -13,6 +13,16 @@ REFERRAL_RANK = {None: 0, "routine": 1, "soon": 2, "urgent": 3, "emergency": 4}
 TREND_MARGIN = 2.0
 MISSING_AFTER_DAYS = 3
 NO_PROGRESS_DAYS = 42
+MAINTENANCE_PHASE = 6  # the daily log is optional; weekly checks replace it (app/intake)
+MAINTENANCE_OVERDUE_DAYS = 14
+
+
+def maintenance_overdue(status: Any, today: date) -> bool:
+    """Phase 6 and no maintenance check for 14 days (before the first: the last log)."""
+    if status.phase != MAINTENANCE_PHASE:
+        return False
+    last = getattr(status, "last_maintenance_on", None) or status.last_log_date
+    return last is None or last <= today - timedelta(days=MAINTENANCE_OVERDUE_DAYS)
 
 
 def trend_of(window: Window) -> str | None:
@@ -52,7 +62,8 @@ def dashboard_row(status: Any, display_name: str, today: date) -> dict[str, Any]
         flags.append("referral")
     if back_offs >= 3:
         flags.append("back_off_streak")
-    if days_since is None or days_since >= MISSING_AFTER_DAYS:
+    missing = days_since is None or days_since >= MISSING_AFTER_DAYS
+    if missing and status.phase != MAINTENANCE_PHASE:
         flags.append("missing_logs")
     if status.phase_ready:
         flags.append("phase_ready")
@@ -64,6 +75,10 @@ def dashboard_row(status: Any, display_name: str, today: date) -> dict[str, Any]
         flags.append("no_progress_6w")
     if is_check_in_overdue(status.last_check_in_week, status.first_log_date, today):
         flags.append("check_in_overdue")
+    if getattr(status, "last_assessed_on", None) is None:
+        flags.append("needs_assessment")
+    if maintenance_overdue(status, today):
+        flags.append("maintenance_overdue")
     return {
         "patient_id": status.patient_id,
         "display_name": display_name,

@@ -22,6 +22,8 @@ Flag = Literal[
     "phase_ready",
     "no_progress_6w",
     "check_in_overdue",
+    "needs_assessment",
+    "maintenance_overdue",
 ]
 
 
@@ -34,7 +36,13 @@ class DashboardRow(BaseModel):
     decision: Literal["progress", "hold", "back_off"] | None
     decision_date: date | None
     referral: Literal["routine", "soon", "urgent", "emergency"] | None
-    flags: list[Flag]
+    flags: list[Flag] = Field(
+        description="`referral`, `open_episode`, `back_off_streak`, `missing_logs` (3+ days "
+        "without a log; never in phase 6, where the daily log is optional), `phase_ready`, "
+        "`no_progress_6w`, `check_in_overdue`, `needs_assessment` (no clinician's assessment "
+        "recorded yet: POST .../assessments), `maintenance_overdue` (phase 6 and no maintenance "
+        "check for 14 days; before the first check, counted from the last daily log)."
+    )
     open_episodes: list[EpisodeOut] = Field(
         default=[], description="Red-flag episodes not yet reviewed or cleared, oldest first."
     )

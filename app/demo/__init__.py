@@ -12,6 +12,7 @@ from app.accounts.service import register_user
 from app.auth.schemas import RegisterIn
 from app.core.clock import utcnow
 from app.demo.cohort import COHORT, write_story
+from app.demo.intake import write_intakes
 from app.demo.kari import DAYS, write_kari
 from app.demo.outcomes import write_outcomes
 from app.models import DecisionRecord, User
@@ -58,6 +59,7 @@ def load_demo(session: Session, now: datetime | None = None) -> dict[str, str]:
             _share(session, patient, coach, shared_at)
     by_name = {patient.display_name.split()[0]: patient for patient in patients}
     write_outcomes(session, by_name, clinician, now)
+    write_intakes(session, by_name, clinician, now)
     return accounts
 
 

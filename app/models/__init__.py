@@ -15,6 +15,7 @@ from app.core.ratelimit import RateCounter
 from app.models.audit import AccessLogEntry
 from app.models.auth import ROLES, AuthSession, RefreshToken, User
 from app.models.dashboard import ReferralAcknowledgement
+from app.models.intake import Assessment, MaintenanceCheck, PatientIntake
 from app.models.logs import (
     DailyLog,
     DecisionRecord,
@@ -49,6 +50,7 @@ from app.models.sharing import CareLink, ShareCode
 __all__ = [
     "ROLES",
     "AccessLogEntry",
+    "Assessment",
     "AuthSession",
     "CareLink",
     "CheckIn",
@@ -60,9 +62,11 @@ __all__ = [
     "DecisionRecord",
     "Goal",
     "LogRevision",
+    "MaintenanceCheck",
     "Notification",
     "NotificationSetting",
     "ObjectiveTest",
+    "PatientIntake",
     "PatientSetting",
     "PatientStatus",
     "Programme",

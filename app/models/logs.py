@@ -136,6 +136,9 @@ class PatientStatus(SQLModel, table=True):
     # The latest weekly check-in (app/outcomes keeps these two: a check-in is no rule input).
     last_check_in_week: date | None = None
     latest_confidence: int | None = None
+    # The latest assessment and maintenance check (app/intake keeps these: dashboard flags).
+    last_assessed_on: date | None = None
+    last_maintenance_on: date | None = None
     # What a recompute needs from the whole history, kept here (app/logs/status_inputs.py):
     # the earliest flagged or "checked" day, and each component's last step up.
     episode_days_from: date | None = None

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from app.models import DailyLog, NotificationSetting, PushSubscription, User
+from app.models import DailyLog, NotificationSetting, PatientStatus, PushSubscription, User
 from app.notify.checkin import weekly_checkin_due
 from app.notify.outbox import Due
 from app.notify.preferences import defaults
@@ -20,6 +20,7 @@ from app.notify.texts import DAILY_REMINDER, MORNING_PROMPT, WEEKLY_CHECKIN
 
 # How late after the chosen time a message still goes (e.g. after a restart), within the day.
 REMINDER_WINDOW = timedelta(hours=2)
+MAINTENANCE_PHASE = 6  # the daily log is optional: no evening reminder (app/intake)
 MORNING_WINDOW = timedelta(hours=4)
 
 
@@ -80,11 +81,19 @@ def due_for_patients(session: Session, now: datetime) -> list[Due]:
             )
         ).all()
     }
+    maintenance = set(
+        session.exec(
+            select(PatientStatus.patient_id).where(
+                col(PatientStatus.patient_id).in_({who.user_id for who, _ in candidates}),
+                PatientStatus.phase == MAINTENANCE_PHASE,
+            )
+        ).all()
+    )
     due = []
     for who, kind in candidates:
         today_log = logs.get((who.user_id, who.today))
-        if kind == DAILY_REMINDER and today_log is not None:
-            continue  # already logged today
+        if kind == DAILY_REMINDER and (today_log is not None or who.user_id in maintenance):
+            continue  # already logged today, or in maintenance (the daily log is optional)
         if kind == MORNING_PROMPT:
             yesterday = logs.get((who.user_id, who.today - timedelta(days=1)))
             if yesterday is None or not trained(yesterday):

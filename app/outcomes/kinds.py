@@ -33,6 +33,29 @@ class TestKind:
     hint: str
 
 
+# The clinician's assessment tests of issue 17 (app/intake) that take a side and a result.
+ASSESSMENT_TESTS = (
+    (
+        "ischial_palpation",
+        "Palpation at the sit bone",
+        "Positive when pressing at the hamstring's attachment reproduces the familiar pain.",
+    ),
+    (
+        "bent_knee_stretch",
+        "Bent-knee stretch test",
+        "Positive when the stretch reproduces the pain at the sit bone.",
+    ),
+    (
+        "modified_bent_knee_stretch",
+        "Modified bent-knee stretch test",
+        "The quicker, knee-straightening form; positive when it reproduces the pain.",
+    ),
+    (
+        "puranen_orava",
+        "Puranen-Orava test",
+        "Standing hamstring stretch with the foot raised; positive when it reproduces the pain.",
+    ),
+)
 KINDS: Final[Mapping[str, TestKind]] = MappingProxyType(
     {
         k.key: k
@@ -94,6 +117,23 @@ KINDS: Final[Mapping[str, TestKind]] = MappingProxyType(
                 ("S64", "S65"),
                 "The range in degrees of hip flexion reached; positive when it reproduces the "
                 "leg symptoms.",
+            ),
+            *(
+                TestKind(
+                    key,
+                    title,
+                    "one",
+                    (),
+                    0,
+                    0,
+                    False,
+                    True,
+                    False,
+                    False,
+                    (),
+                    hint,
+                )
+                for key, title, hint in ASSESSMENT_TESTS
             ),
             TestKind(
                 "other",

@@ -11,7 +11,15 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from app.core.types import IsoDate, safe_text
 
 TestKindName = Literal[
-    "hamstring_isometric", "single_leg_bridge", "slump", "straight_leg_raise", "other"
+    "hamstring_isometric",
+    "single_leg_bridge",
+    "slump",
+    "straight_leg_raise",
+    "ischial_palpation",
+    "bent_knee_stretch",
+    "modified_bent_knee_stretch",
+    "puranen_orava",
+    "other",
 ]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-1_000_000, le=1_000_000)]
 Side = Literal["left", "right", "both"]

@@ -32,6 +32,8 @@ const PhasePage = lazyPage(() => import('./outcomes/PhasePage'));
 const LearnPage = lazyPage(() => import('./outcomes/LearnPage'));
 const SelfTestsPage = lazyPage(() => import('./outcomes/SelfTestsPage'));
 const VisitSummaryPage = lazyPage<{ id: string }>(() => import('./outcomes/VisitSummaryPage'));
+const IntakePage = lazyPage(() => import('./intake/IntakePage'));
+const MaintenancePage = lazyPage(() => import('./intake/MaintenancePage'));
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
   patient: [
@@ -119,6 +121,8 @@ function Routes({ path, role }: { path: string; role: Role }) {
   if (path === '/me/tests') return patientOnly(<SelfTestsPage />);
   const summary = match('/clinician/patients/:id/summary', path);
   if (summary) return role === 'clinician' ? <VisitSummaryPage id={summary.id!} /> : <Redirect to={homeFor(role)} />;
+  if (path === '/intake') return patientOnly(<IntakePage />);
+  if (path === '/maintenance') return patientOnly(<MaintenancePage />);
   if (path === '/clinician') return role === 'clinician' ? <ClinicianListPage /> : <Redirect to={homeFor(role)} />;
   const pat = match('/clinician/patients/:id', path);
   if (pat) return role === 'clinician' ? <ClinicianPatientPage id={pat.id!} /> : <Redirect to={homeFor(role)} />;

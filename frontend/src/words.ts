@@ -74,6 +74,8 @@ export const FLAG_LABEL: Record<string, string> = {
   phase_ready: 'Ready for next phase',
   no_progress_6w: 'No progress in 6 weeks',
   check_in_overdue: 'Weekly check-in overdue',
+  needs_assessment: 'Needs an assessment',
+  maintenance_overdue: 'Maintenance check overdue',
 };
 
 /** The warning signs in plain words (the log's checklist, the banner, the clinician's pages). */

@@ -77,6 +77,10 @@ PATIENT_ENDPOINTS = [
     ("PATCH", "/api/v1/me/goals/{goal}"),
     ("GET", "/api/v1/me/notes"),
     ("GET", "/api/v1/me/phase"),
+    ("GET", "/api/v1/me/intake"),
+    ("PUT", "/api/v1/me/intake"),
+    ("GET", "/api/v1/me/maintenance-checks"),
+    ("POST", "/api/v1/me/maintenance-checks"),
 ]
 # Outcomes of a patient, read and written by a linked clinician (issue 15), with the answer
 # the linked clinician C gets (P is in phase 1: the return-to-sport confirmation is 409).
@@ -95,6 +99,8 @@ CLINICIAN_OUTCOMES = [
     ("GET", OUTCOMES + "/return-to-sport", 200),
     ("POST", OUTCOMES + "/return-to-sport/confirmations", 409),
     ("GET", OUTCOMES + "/summary", 200),
+    ("GET", OUTCOMES + "/assessments", 200),
+    ("POST", OUTCOMES + "/assessments", 201),
 ]
 CLINICIAN_RECORD = [
     ("GET", "/api/v1/clinician/patients/{pid}"),
@@ -132,6 +138,24 @@ BODIES: dict[str, Any] = {
     OUTCOMES + "/return-to-sport/confirmations": {"note": "Not yet"},
     f"{PLAN}/sitting": {"minutes": 40},
     f"{PLAN}/exercises": {"name": "Wall press", "stage": 1, "dosing": "hold"},
+    OUTCOMES + "/assessments": {"impression": "mixed", "confirmed": True},
+    "/api/v1/me/intake": {
+        "pain_duration": "over_12_months",
+        "provocation": {
+            "sitting": 5,
+            "stairs_hills": 2,
+            "fast_running": 3,
+            "deep_hip_flexion": 2,
+            "hamstring_stretch": 4,
+        },
+        "nerve": {"tingling": True, "slump_brings_on": True},
+    },
+    "/api/v1/me/maintenance-checks": {
+        "pain_week": 1,
+        "sitting_minutes": 60,
+        "home_programme": "partly",
+        "flare": False,
+    },
 }
 
 MATRIX = (
@@ -165,6 +189,10 @@ MATRIX = (
     + [(who, m, p, 404) for who in ("R", "N") for m, p, _ in CLINICIAN_PLAN]
     + [(who, m, p, 403) for who in ("P", "Q", "K", "KN") for m, p, _ in CLINICIAN_PLAN]
     + [(who, "GET", "/api/v1/programme/library", 200) for who in ("P", "C", "K")]
+    # The intake and maintenance checks: the patient's own (P is in phase 1: a check is 409).
+    + [(who, "GET", "/api/v1/me/intake", 200) for who in ("P", "Q")]
+    + [("P", "PUT", "/api/v1/me/intake", 200), ("Q", "GET", "/api/v1/me/maintenance-checks", 200)]
+    + [("P", "POST", "/api/v1/me/maintenance-checks", 409)]
 )
 
 
@@ -320,3 +348,20 @@ def test_every_outcome_read_by_a_clinician_is_in_the_patients_access_log(
         "rts_review_viewed",
         "summary_viewed",
     } <= actions
+
+
+def test_an_intake_is_read_only_by_its_patient_and_linked_clinician(
+    client: TestClient, world: World
+) -> None:
+    p, q = world.accounts["P"], world.accounts["Q"]
+    body = BODIES["/api/v1/me/intake"] | {"sport": "Patient P's secret sport"}
+    assert client.put("/api/v1/me/intake", json=body, headers=p.headers).status_code == 200
+    assert client.get("/api/v1/me/intake", headers=q.headers).json()["answers"] is None
+    url = f"/api/v1/clinician/patients/{world.patient_id}/assessments"
+    seen = client.get(url, headers=world.accounts["C"].headers).json()
+    assert seen["intake"]["answers"]["sport"] == "Patient P's secret sport"
+    for who, code in (("R", 404), ("N", 404), ("K", 403), ("KN", 403)):
+        answer = client.get(url, headers=world.accounts[who].headers)
+        assert answer.status_code == code and "secret sport" not in answer.text
+    coach = client.get("/api/v1/coach/athletes", headers=world.accounts["K"].headers)
+    assert "secret sport" not in coach.text and "needs_assessment" not in coach.text

@@ -402,6 +402,53 @@ PROGRAMME_REQUESTS: dict[tuple[str, str], Request] = {
 REQUESTS.update(PROGRAMME_REQUESTS)
 
 
+def _phase_6_patient(c: TestClient, w: World) -> Account:
+    """Another linked patient, in phase 6 (maintenance checks)."""
+    other = register(c)
+    link(c, other, w.clinician)
+    url = PATIENT_BASE.format(patient_id=other.id)
+    assert c.patch(url, json={"phase": 6}, headers=w.clinician.headers).is_success
+    return other
+
+
+INTAKE_BODY = {
+    "pain_duration": "3_to_12_months",
+    "provocation": {
+        "sitting": 6,
+        "sitting_minutes": 20,
+        "stairs_hills": 2,
+        "fast_running": 4,
+        "deep_hip_flexion": 3,
+        "hamstring_stretch": 5,
+    },
+    "nerve": {"tingling": False},
+}
+WEEKLY = {"pain_week": 1, "sitting_minutes": 60, "home_programme": "yes", "flare": False}
+INTAKE_REQUESTS: dict[tuple[str, str], Request] = {
+    ("GET", "/api/v1/me/intake"): _simple("GET", "/api/v1/me/intake", "patient"),
+    ("PUT", "/api/v1/me/intake"): _simple("PUT", "/api/v1/me/intake", "patient", INTAKE_BODY),
+    ("GET", "/api/v1/me/maintenance-checks"): _simple(
+        "GET", "/api/v1/me/maintenance-checks", "patient"
+    ),
+    ("POST", "/api/v1/me/maintenance-checks"): lambda c, w: (
+        "POST",
+        "/api/v1/me/maintenance-checks",
+        _phase_6_patient(c, w),
+        {"json": WEEKLY},
+    ),
+    ("GET", PATIENT_BASE + "/assessments"): _simple(
+        "GET", PATIENT_BASE + "/assessments", "clinician"
+    ),
+    ("POST", PATIENT_BASE + "/assessments"): _simple(
+        "POST",
+        PATIENT_BASE + "/assessments",
+        "clinician",
+        {"impression": "tendon", "confirmed": True},
+    ),
+}
+REQUESTS.update(INTAKE_REQUESTS)
+
+
 def _device() -> Device:
     key = ec.generate_private_key(ec.SECP256R1())
     return Device(f"https://push.example.org/{uuid.uuid4()}", key, secrets.token_bytes(16))

@@ -23,6 +23,7 @@ ROWS: list[set[str]] = [
     {"sharing"},
     {"outcomes"},
     {"dashboard", "readiness"},
+    {"intake"},
     {"notify"},
     {"accounts", "erasure"},
     {"demo", "ops"},

@@ -49,7 +49,8 @@ def test_a_row_has_every_field_of_the_contract(client: TestClient) -> None:
     assert row["morning_pain_7d"] == [2] * 7
     assert row["trend"] == "stable"
     assert row["adherence_14d"] == round(11 / 14, 2)
-    assert row["flags"] == ["check_in_overdue"]  # 11 days of logs, no weekly check-in yet
+    # 11 days of logs, no weekly check-in yet, no assessment (issue 17)
+    assert row["flags"] == ["check_in_overdue", "needs_assessment"]
     assert row["latest_confidence"] is None
 
 

@@ -66,7 +66,7 @@ def test_tabs_switch_by_keyboard_and_survive_a_reload(page: Page, e2e_server: Li
     page.keyboard.press("Tab")  # no throw: the page is usable after reload
     tabs.get_by_role("tab", name="Logs").focus()
     page.keyboard.press("End")  # the last tab
-    expect(tabs.get_by_role("tab", name="Outcomes")).to_have_attribute("aria-selected", "true")
+    expect(tabs.get_by_role("tab", name="Assessment")).to_have_attribute("aria-selected", "true")
     page.keyboard.press("ArrowRight")  # wraps round to the first tab
     expect(overview).to_have_attribute("aria-selected", "true")
 

@@ -161,7 +161,7 @@ def test_clinician_records_strength_and_shares_a_note_the_patient_reads(
     api_link(patient, doctor)
     sign_in_ui(page, doctor.email, role="clinician")
     page.goto(f"/clinician/patients/{patient.id}?tab=outcomes")
-    expect(page.get_by_role("heading", name="Outcomes", level=1)).to_be_visible()
+    expect(page.get_by_role("tab", name="Outcomes")).to_have_attribute("aria-selected", "true")
 
     tests = page.get_by_role("region", name="Objective tests")
     tests.get_by_label("Test", exact=True).select_option(label="Isometric hamstring strength")

@@ -41,6 +41,15 @@ GOOD: dict[str, dict[str, Any]] = {
     "slump": {"side": "left", "result": "positive"},
     "straight_leg_raise": {"side": "right", "value": 65, "unit": "deg", "result": "negative"},
     "other": {"name": "Hop for distance", "value": 1.4, "unit": "m"},
+    **{
+        kind: {"side": "left", "result": "positive"}
+        for kind in (
+            "ischial_palpation",
+            "bent_knee_stretch",
+            "modified_bent_knee_stretch",
+            "puranen_orava",
+        )
+    },
 }
 
 

@@ -6,21 +6,13 @@ import { FLAG_LABEL } from '../words';
 /** A decision older than this many days without a log is not shown as today's (api.md missing_logs). */
 export const STALE_AFTER_DAYS = 3;
 
-/** Flags the API may add later, in words; anything unknown falls back to its key, humanised. */
-const MORE_FLAG_LABEL: Record<string, string> = {
-  needs_assessment: 'Needs an assessment',
-  maintenance_overdue: 'Maintenance check overdue',
-  check_in_overdue: 'Weekly check-in overdue',
-  open_episode: 'Warning signs not checked',
-};
-
 export function humanise(key: string): string {
   const words = key.replace(/[_-]+/g, ' ').trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
 }
 
 export function flagLabel(flag: string): string {
-  return FLAG_LABEL[flag] ?? MORE_FLAG_LABEL[flag] ?? humanise(flag);
+  return FLAG_LABEL[flag] ?? humanise(flag); // a flag the API adds later is never shown as a key
 }
 
 /** Whole days since the last log, or null when the patient never logged. */

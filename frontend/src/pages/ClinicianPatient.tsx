@@ -1,4 +1,4 @@
-// A clinician's patient page: the patient's name, then tabs (Overview, Logs, Plan, Outcomes). The chosen
+// A clinician's patient page: the patient's name, then tabs (Overview, Logs, Plan, Outcomes, Assessment). The chosen
 // tab is in the URL (?tab=plan). Adding a tab is one entry in `tabs`.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { todayIn } from '../dates';
@@ -11,6 +11,7 @@ import { LogsTab } from '../clinician/LogsTab';
 import { OverviewTab } from '../clinician/OverviewTab';
 import { PlanTab } from '../clinician/PlanTab';
 import { ClinicianOutcomes } from '../outcomes/ClinicianOutcomes';
+import { ClinicianIntake } from '../intake/ClinicianIntake';
 import { Tabs, type TabDef } from '../clinician/Tabs';
 
 export default function ClinicianPatientPage({ id }: { id: string }) {
@@ -46,6 +47,7 @@ export default function ClinicianPatientPage({ id }: { id: string }) {
         { id: 'logs', label: 'Logs', render: () => <LogsTab name={name} days={days} today={today} /> },
         { id: 'plan', label: 'Plan', render: () => <PlanTab id={id} /> },
         { id: 'outcomes', label: 'Outcomes', render: () => <ClinicianOutcomes id={id} /> },
+        { id: 'assessment', label: 'Assessment', render: () => <ClinicianIntake key={`intake-${id}`} id={id} /> },
       ]
     : [];
 

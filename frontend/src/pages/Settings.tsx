@@ -76,6 +76,17 @@ export default function SettingsPage() {
   return (
     <>
       <PageTitle title="Settings">Settings</PageTitle>
+      {me?.role === 'patient' && (
+        <section class="card" aria-labelledby="intake-link-h">
+          <h2 id="intake-link-h" class="h-section">
+            Your intake
+          </h2>
+          <p>What brings the pain on, your activity and your goal: about 5 minutes, and you can change it later.</p>
+          <p>
+            <a href="/intake">Your intake</a> · <a href="/maintenance">Maintenance check (phase 6)</a>
+          </p>
+        </section>
+      )}
       <section class="card" aria-labelledby="profile-h">
         <h2 id="profile-h" class="h-section">
           Profile
