@@ -203,7 +203,7 @@ def test_reminder_offer_comes_after_the_third_log_and_its_subscription_receives_
 
     # Signing out stops this device's notifications: the server forgets the subscription.
     page.goto("/settings")
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Sign out", exact=True).click()
     expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
     assert patient.get("/me/notification-settings")["subscriptions"] == 0
     assert (
