@@ -49,3 +49,16 @@ class RefreshToken(SQLModel, table=True):
     session_id: uuid.UUID = owned_by("auth_sessions.id")
     created_at: datetime = Field(default_factory=utcnow)
     used_at: datetime | None = None
+
+
+class PasswordResetToken(SQLModel, table=True):
+    """A password-reset link: only the SHA-256 of its token is kept. It works once, until
+    `expires_at`; a newer link or a completed reset deletes the account's unused ones."""
+
+    __tablename__ = "password_reset_tokens"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    user_id: uuid.UUID = owned_by("users.id")
+    created_at: datetime
+    expires_at: datetime
+    used_at: datetime | None = None

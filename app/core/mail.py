@@ -1,0 +1,78 @@
+"""Sending one plain-text mail over SMTP, or writing it to the log when no SMTP host is set.
+
+Settings (app/core/config.py): SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD,
+SMTP_SECURITY (`starttls`, `ssl` or `none`), SMTP_TIMEOUT_SECONDS and MAIL_FROM. Without
+SMTP_HOST (development) the whole mail, links included, goes to the `loadline.mail` log at
+WARNING level, so a developer can follow a reset link without a mail server.
+
+Sending is blocking network work: callers run it after the response (a background task), so
+how long a mail server takes never shows in an answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from app.core.config import Settings, get_settings
+
+log = logging.getLogger("loadline.mail")
+
+
+@dataclass(frozen=True, slots=True)
+class Mail:
+    to: str
+    subject: str
+    body: str
+
+
+def compose(mail: Mail, sender: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = mail.to
+    message["Subject"] = mail.subject
+    message.set_content(mail.body)
+    return message
+
+
+def send(mail: Mail) -> None:
+    """Send one mail (or log it, in development). Failures are logged, never raised: the
+    caller has already answered the request."""
+    settings = get_settings()
+    if not settings.smtp_host:
+        log.warning(
+            "No SMTP_HOST set; mail not sent:\nTo: %s\nSubject: %s\n\n%s", *mail_parts(mail)
+        )
+        return
+    try:
+        _deliver(settings, compose(mail, settings.mail_from))
+    except (OSError, smtplib.SMTPException) as exc:
+        log.error("Could not send mail %r through %s: %s", mail.subject, settings.smtp_host, exc)
+
+
+def mail_parts(mail: Mail) -> tuple[str, str, str]:
+    return mail.to, mail.subject, mail.body
+
+
+def _deliver(settings: Settings, message: EmailMessage) -> None:
+    host, port, timeout = (
+        settings.smtp_host or "",
+        settings.smtp_port,
+        settings.smtp_timeout_seconds,
+    )
+    context = ssl.create_default_context()
+    smtp: smtplib.SMTP
+    if settings.smtp_security == "ssl":
+        smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
+    else:
+        smtp = smtplib.SMTP(host, port, timeout=timeout)
+    with smtp:
+        if settings.smtp_security == "starttls":
+            smtp.starttls(context=context)
+        if settings.smtp_username:
+            password = settings.smtp_password.get_secret_value() if settings.smtp_password else ""
+            smtp.login(settings.smtp_username, password)
+        smtp.send_message(message)

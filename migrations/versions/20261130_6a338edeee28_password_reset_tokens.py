@@ -1,0 +1,48 @@
+"""Password-reset links: the SHA-256 of each token, its account, expiry and use.
+
+Reviewed by hand: a new table only (no stored data changes); the downgrade drops it (links
+not yet used stop working, nothing else is lost).
+
+Revision ID: 6a338edeee28
+Revises: 934313ab7ec5
+Create Date: 2026-11-30 14:10:10+00:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+revision: str = "6a338edeee28"
+down_revision: str | None = "934313ab7ec5"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "password_reset_tokens",
+        sa.Column("token_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("expires_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("used_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_password_reset_tokens_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("token_hash", name=op.f("pk_password_reset_tokens")),
+    )
+    with op.batch_alter_table("password_reset_tokens", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_password_reset_tokens_user_id"), ["user_id"], unique=False
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("password_reset_tokens", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_password_reset_tokens_user_id"))
+    op.drop_table("password_reset_tokens")
