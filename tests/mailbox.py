@@ -22,7 +22,8 @@ LINK = re.compile(r"https?://\S+/reset-password\?token=\S+")
 class Mailbox:
     """The aiosmtpd handler: every DATA command becomes one parsed message."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
+        self.port = port  # where the server listens
         self.messages: list[EmailMessage] = []
         self._arrived = threading.Condition()
 
@@ -69,7 +70,8 @@ def token_of(link: str) -> str:
 @contextmanager
 def smtp_server() -> Iterator[tuple[Mailbox, int]]:
     """A started SMTP server on 127.0.0.1 and its port; stopped afterwards."""
-    mailbox, port = Mailbox(), free_port()
+    port = free_port()
+    mailbox = Mailbox(port)
     controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
