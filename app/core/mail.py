@@ -5,8 +5,9 @@ SMTP_SECURITY (`starttls`, `ssl` or `none`), SMTP_TIMEOUT_SECONDS and MAIL_FROM.
 SMTP_HOST (development) the whole mail, links included, goes to the `loadline.mail` log at
 WARNING level, so a developer can follow a reset link without a mail server.
 
-Sending is blocking network work: callers run it after the response (a background task), so
-how long a mail server takes never shows in an answer.
+Sending is blocking network work: `send_later` hands the mail to this process's mail thread
+and returns at once, so how long a mail server takes never shows in an answer, nor in the
+next answer on the same connection (a request's background task would hold that up).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.message import EmailMessage
 
@@ -36,6 +39,50 @@ def compose(mail: Mail, sender: str) -> EmailMessage:
     message["Subject"] = mail.subject
     message.set_content(mail.body)
     return message
+
+
+class MailThread:
+    """Process-level state: one thread that sends mails one after another, and how many wait.
+
+    Owner: this module (one instance, `MAIL_THREAD`, per worker process). Bounded at
+    `MAX_WAITING` mails (past that a mail is dropped and the drop logged: the requests that
+    make mails are rate-limited, so only a flood reaches it). Mails waiting are lost if the
+    process dies, as with any background task; the user can ask again.
+    """
+
+    MAX_WAITING = 1000
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loadline-mail")
+        self._lock = threading.Lock()
+        self._waiting = 0
+
+    def submit(self, mail: Mail) -> None:
+        with self._lock:
+            if self._waiting >= self.MAX_WAITING:
+                log.error("Mail queue full; mail %r dropped", mail.subject)
+                return
+            self._waiting += 1
+        self._pool.submit(self._run, mail)
+
+    def _run(self, mail: Mail) -> None:
+        try:
+            send(mail)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+
+    def flush(self, timeout: float = 10.0) -> None:
+        """Wait until every mail handed over so far has been sent (tests, shutdown)."""
+        self._pool.submit(lambda: None).result(timeout)
+
+
+MAIL_THREAD = MailThread()
+
+
+def send_later(mail: Mail) -> None:
+    """Send after returning (on this process's mail thread)."""
+    MAIL_THREAD.submit(mail)
 
 
 def send(mail: Mail) -> None:

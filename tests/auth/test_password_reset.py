@@ -16,6 +16,7 @@ from sqlmodel import select
 from app.auth import router as auth_router
 from app.core.clock import utcnow
 from app.core.config import get_settings
+from app.core.mail import MAIL_THREAD
 from app.models import PasswordResetToken
 from tests.factories import PASSWORD, register
 from tests.mailbox import Mailbox, reset_link, smtp_server, token_of
@@ -52,7 +53,9 @@ def signs_in(client: TestClient, email: str, password: str) -> int:
 
 
 def mailed_token(client: TestClient, mailbox: Mailbox, email: str) -> str:
+    before = len(mailbox.messages)
     assert ask(client, email).status_code == 202
+    mailbox.wait_for(before + 1)
     return token_of(reset_link(mailbox.to(email)[-1]))
 
 
@@ -100,6 +103,7 @@ def test_an_unknown_email_gets_the_same_answer_and_no_mail(
     known, unknown = ask(client, account.email), ask(client, "nobody-here@example.org")
     assert (known.status_code, known.json()) == (unknown.status_code, unknown.json())
     assert known.headers["content-type"] == unknown.headers["content-type"]
+    MAIL_THREAD.flush()
     assert [m["To"] for m in mailbox.wait_for(1)] == [account.email]
     assert mailbox.to("nobody-here@example.org") == []
 
@@ -193,6 +197,7 @@ def test_without_an_smtp_host_the_mail_and_its_link_go_to_the_log(
     account = register(client)
     with caplog.at_level(logging.WARNING, logger="loadline.mail"):
         assert ask(client, account.email).status_code == 202
+        MAIL_THREAD.flush()
     logged = "\n".join(r.getMessage() for r in caplog.records if r.name == "loadline.mail")
     assert "/reset-password?token=" in logged
     assert account.email in logged

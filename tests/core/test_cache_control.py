@@ -47,7 +47,7 @@ def _share_id(client: TestClient, w: World) -> str:
 def _reset_token(client: TestClient, w: World) -> str:
     """The token of a reset link mailed to the patient (the mail is caught, not sent)."""
     mails: list[Mail] = []
-    with patch.object(auth_router, "send", mails.append):
+    with patch.object(auth_router, "send_later", mails.append):
         asked = client.post("/api/v1/auth/password-reset", json={"email": w.patient.email})
     assert asked.status_code == 202
     found = LINK.search(mails[0].body)
