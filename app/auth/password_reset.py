@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from app.auth.service import end_all_sessions
+from app.auth.service import end_all_sessions, login_limits
 from app.core import ratelimit
 from app.core.config import get_settings
 from app.core.db import end_reads, writing
@@ -87,7 +87,7 @@ def request_reset(session: Session, email: str, address: str, now: datetime) -> 
 
 
 def reset_link(token: str) -> str:
-    base = get_settings().public_base_url.rstrip("/")
+    base = (get_settings().public_base_url or "").rstrip("/")
     return f"{base}/reset-password?{urlencode({'token': token})}"
 
 
@@ -103,9 +103,15 @@ def reset_mail(email: str, token: str, minutes: int) -> Mail:
     return Mail(to=email, subject="Choose a new Loadline password", body=body)
 
 
-def confirm_reset(session: Session, token: str, new_password: str, now: datetime) -> None:
+def confirm_reset(
+    session: Session, token: str, new_password: str, address: str, now: datetime
+) -> None:
     """Set a new password through a valid link; the link is used up and every session of
-    the account ends. InvalidResetLink (400) for an unknown, used or expired link."""
+    the account ends. InvalidResetLink (400) for an unknown, used or expired link.
+
+    Whoever holds the link holds the mailbox: the account's failed sign-ins from this client
+    and from unknown clients are forgotten, so the new password works at once.
+    """
     digest = token_digest(token)
     _check(session.get(PasswordResetToken, digest), now)
     end_reads(session)  # before the slow hash
@@ -124,6 +130,9 @@ def confirm_reset(session: Session, token: str, new_password: str, now: datetime
         user.password_hash = new_hash
         session.add(user)
         end_all_sessions(session, user.id, now)
+        pair, _, account = login_limits(user.email, address, known=False)
+        ratelimit.clear(session, pair)
+        ratelimit.clear(session, account)
     log.info("Password reset completed for account %s; every session ended", row.user_id)
 
 

@@ -98,8 +98,11 @@ def request_password_reset(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(400, 503),
 )
-def confirm_password_reset(data: PasswordResetConfirmIn, session: SessionDep) -> Response:
+def confirm_password_reset(
+    data: PasswordResetConfirmIn, request: Request, session: SessionDep
+) -> Response:
     """Choose a new password with the token from the mailed link. The link then stops
     working, and every session of the account ends (sign in again with the new password)."""
-    password_reset.confirm_reset(session, data.token, data.new_password, utcnow())
+    address = client_address(request.client.host if request.client else None)
+    password_reset.confirm_reset(session, data.token, data.new_password, address, utcnow())
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -92,7 +92,8 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = 10.0
     mail_from: str = "Loadline <no-reply@loadline.invalid>"
     # Where the PWA is reached: links in mails point here (e.g. https://app.example.org).
-    public_base_url: str = "http://127.0.0.1:8000"
+    # Required in production once SMTP_HOST is set; elsewhere it defaults to the dev server.
+    public_base_url: str | None = None
     # Password reset: a link works once, for this long; requests per email address and per
     # client address per window (0 turns a limit off).
     password_reset_minutes: int = 30
@@ -129,6 +130,19 @@ class Settings(BaseSettings):
                 _development_file("vapid_private_key", new_vapid_private_key)
             )
         self.vapid_subject = self.vapid_subject or "mailto:push@loadline.invalid"
+        return self
+
+    @model_validator(mode="after")
+    def _mail_links(self) -> Settings:
+        """A production server that sends mail must know where its links point."""
+        if self.public_base_url:
+            return self
+        if self.environment == "production" and self.smtp_host:
+            raise ValueError(
+                "SMTP_HOST needs PUBLIC_BASE_URL in production (the address of the app, e.g. "
+                "https://loadline.example.org), so that links in mails lead to it."
+            )
+        self.public_base_url = "http://127.0.0.1:8000"
         return self
 
     @property

@@ -2,8 +2,9 @@
 
 Settings (app/core/config.py): SMTP_HOST, SMTP_PORT, SMTP_USERNAME, SMTP_PASSWORD,
 SMTP_SECURITY (`starttls`, `ssl` or `none`), SMTP_TIMEOUT_SECONDS and MAIL_FROM. Without
-SMTP_HOST (development) the whole mail, links included, goes to the `loadline.mail` log at
-WARNING level, so a developer can follow a reset link without a mail server.
+SMTP_HOST the whole mail, links included, goes to the `loadline.mail` log at WARNING level, so
+a developer can follow a reset link without a mail server; in production (ENVIRONMENT=
+production) only the fact that a mail was not sent is logged, never its link.
 
 Sending is blocking network work: `send_later` hands the mail to this process's mail thread
 and returns at once, so how long a mail server takes never shows in an answer, nor in the
@@ -89,19 +90,21 @@ def send(mail: Mail) -> None:
     """Send one mail (or log it, in development). Failures are logged, never raised: the
     caller has already answered the request."""
     settings = get_settings()
-    if not settings.smtp_host:
+    if not settings.smtp_host and settings.environment == "production":
+        log.error("No SMTP_HOST set; mail %r not sent (its text is not logged)", mail.subject)
+        return
+    if not settings.smtp_host:  # development: the mail, links included, goes to the log
         log.warning(
-            "No SMTP_HOST set; mail not sent:\nTo: %s\nSubject: %s\n\n%s", *mail_parts(mail)
+            "No SMTP_HOST set; mail not sent:\nTo: %s\nSubject: %s\n\n%s",
+            mail.to,
+            mail.subject,
+            mail.body,
         )
         return
     try:
         _deliver(settings, compose(mail, settings.mail_from))
     except (OSError, smtplib.SMTPException) as exc:
         log.error("Could not send mail %r through %s: %s", mail.subject, settings.smtp_host, exc)
-
-
-def mail_parts(mail: Mail) -> tuple[str, str, str]:
-    return mail.to, mail.subject, mail.body
 
 
 def _deliver(settings: Settings, message: EmailMessage) -> None:

@@ -15,7 +15,7 @@ from sqlmodel import select
 
 from app.auth import router as auth_router
 from app.core.clock import utcnow
-from app.core.config import get_settings
+from app.core.config import Settings, get_settings
 from app.core.mail import MAIL_THREAD
 from app.models import PasswordResetToken
 from tests.factories import PASSWORD, register
@@ -240,3 +240,51 @@ def test_json_that_does_not_parse_gets_a_problem_detail(client: TestClient) -> N
     )
     assert_problem(answer, answer.status_code)
     assert answer.status_code in {400, 422}
+
+
+def test_a_reset_lifts_the_sign_in_lockout_of_its_account(
+    client: TestClient, mailbox: Mailbox
+) -> None:
+    account = register(client)
+    most = get_settings().login_failures_per_email
+    assert [signs_in(client, account.email, "wrong guess") for _ in range(most + 1)][-1] == 429
+    assert confirm(client, mailed_token(client, mailbox, account.email)).status_code == 204
+    assert signs_in(client, account.email, NEW_PASSWORD) == 200
+
+
+def test_in_production_without_smtp_the_link_is_never_logged(
+    client: TestClient, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = get_settings()
+    monkeypatch.setattr(settings, "smtp_host", None)
+    monkeypatch.setattr(settings, "environment", "production")
+    account = register(client)
+    with caplog.at_level(logging.INFO):
+        assert ask(client, account.email).status_code == 202
+        MAIL_THREAD.flush()
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "token=" not in logged
+    assert "not sent" in logged
+
+
+def test_production_mail_needs_the_public_address_of_the_app() -> None:
+    secret = "s" * 40
+    with pytest.raises(ValueError, match="PUBLIC_BASE_URL"):
+        Settings(environment="production", secret_key=secret, push_enabled=False, smtp_host="mx")
+    ok = Settings(
+        environment="production",
+        secret_key=secret,
+        push_enabled=False,
+        smtp_host="mx",
+        public_base_url="https://loadline.example.org",
+    )
+    assert ok.public_base_url == "https://loadline.example.org"
+
+
+def test_erasing_an_account_deletes_its_reset_links(
+    client: TestClient, mailbox: Mailbox, db_session: Any
+) -> None:
+    account = register(client)
+    mailed_token(client, mailbox, account.email)
+    assert client.delete(f"{API}/me", headers=account.headers).status_code == 204
+    assert db_session.exec(select(PasswordResetToken)).all() == []
