@@ -1,9 +1,10 @@
 """Password reset by email: a single-use link that works for a while, then a new password.
 
-Asking (`request_reset`) answers the same whether or not an account has the email, and does
-the same database work up to the insert of the link; the mail itself is sent after the
-answer (the router's background task), so neither the body nor the time of the answer says
-whether the account exists (bench/reset_timing.py measures it). Requests are limited per
+Asking (`request_reset`) answers the same whether or not an account has the email, and runs
+the same statements (a row is stored either way; for an unknown address it has no account
+and its token is never mailed); the mail itself goes out on the mail thread after the answer
+(app/core/mail.py), so neither the body nor the time of the answer says whether the account
+exists (bench/reset_timing.py measures it). Requests are limited per
 email address and per client address, like sign-ins.
 
 Only the SHA-256 of a link's token is stored. A link works once, for
@@ -58,28 +59,38 @@ def reset_limits(email: str, address: str) -> list[ratelimit.Limit]:
 
 
 def request_reset(session: Session, email: str, address: str, now: datetime) -> Mail | None:
-    """Count the request, and for an existing account store a new link (deleting its unused
-    ones); returns the mail to send after answering, or None when no account has the email.
+    """Count the request and store a new link, deleting the unused ones asked for the same
+    address and every expired one; returns the mail to send after answering, or None when
+    no account has the email.
 
+    The same statements run either way (for an unknown address the row has no account and
+    its token is never mailed), so the time of the answer does not tell them apart.
     RateLimited (429) when this email or this client asked too often: counted by the address
     typed, so it says nothing about whether an account exists either.
     """
     settings = get_settings()
     email = email.strip().lower()
     token = secrets.token_urlsafe(32)  # 32 random bytes
+    email_digest = token_digest(f"reset-email:{email}")
     with writing(session):
         ratelimit.reserve(session, reset_limits(email, address), now)
         user_id = session.exec(select(User.id).where(User.email == email)).first()
-        _delete_unused(session, user_id or uuid.UUID(int=0))  # the same statement either way
-        if user_id is not None:
-            session.add(
-                PasswordResetToken(
-                    token_hash=token_digest(token),
-                    user_id=user_id,
-                    created_at=now,
-                    expires_at=now + timedelta(minutes=settings.password_reset_minutes),
-                )
+        asked, used_at = col(PasswordResetToken.email_digest), col(PasswordResetToken.used_at)
+        session.execute(  # the expired links, and the unused ones asked for this address
+            delete(PasswordResetToken).where(
+                (col(PasswordResetToken.expires_at) <= now)
+                | ((asked == email_digest) & used_at.is_(None))
             )
+        )
+        session.add(
+            PasswordResetToken(
+                token_hash=token_digest(token),
+                email_digest=email_digest,
+                user_id=user_id,
+                created_at=now,
+                expires_at=now + timedelta(minutes=settings.password_reset_minutes),
+            )
+        )
     if user_id is None:
         return None
     log.info("Password reset link issued for account %s", user_id)
@@ -124,6 +135,7 @@ def confirm_reset(
         row.used_at = now
         session.add(row)
         session.flush()  # used before the unused ones are deleted
+        assert row.user_id is not None  # _check
         _delete_unused(session, row.user_id)
         user = session.get(User, row.user_id, populate_existing=True)
         assert user is not None  # the link is deleted with its account
@@ -137,7 +149,7 @@ def confirm_reset(
 
 
 def _check(row: PasswordResetToken | None, now: datetime) -> PasswordResetToken:
-    if row is None:
+    if row is None or row.user_id is None:
         raise InvalidResetLink(
             "This reset link is not valid (a newer link replaces older ones). Ask for a new link."
         )

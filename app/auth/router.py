@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from app.auth import password_reset, service
@@ -82,14 +82,14 @@ def change_password(
     responses=problem_responses(429),
 )
 def request_password_reset(
-    data: PasswordResetIn, request: Request, session: SessionDep
+    data: PasswordResetIn, request: Request, background: BackgroundTasks, session: SessionDep
 ) -> PasswordResetRequestedOut:
     """Ask for a link to choose a new password. The answer is the same whether or not an
     account has this email; the mail is sent after the answer."""
     address = client_address(request.client.host if request.client else None)
     mail = password_reset.request_reset(session, data.email, address, utcnow())
     if mail is not None:
-        send_later(mail)  # on the mail thread: the answer does not wait for it
+        background.add_task(send_later, mail)  # handed to the mail thread once answered
     return PasswordResetRequestedOut(detail=password_reset.REQUESTED)
 
 

@@ -7,8 +7,10 @@ a developer can follow a reset link without a mail server; in production (ENVIRO
 production) only the fact that a mail was not sent is logged, never its link.
 
 Sending is blocking network work: `send_later` hands the mail to this process's mail thread
-and returns at once, so how long a mail server takes never shows in an answer, nor in the
-next answer on the same connection (a request's background task would hold that up).
+and returns at once. A route calls it from a background task, i.e. once its answer has been
+sent: so neither the mail server's time nor the mail thread's own work shows in that answer,
+and the next request on the same keep-alive connection is not held up by the sending (as it
+would be if the background task sent the mail itself).
 """
 
 from __future__ import annotations
@@ -108,19 +110,16 @@ def send(mail: Mail) -> None:
 
 
 def _deliver(settings: Settings, message: EmailMessage) -> None:
-    host, port, timeout = (
-        settings.smtp_host or "",
-        settings.smtp_port,
-        settings.smtp_timeout_seconds,
-    )
-    context = ssl.create_default_context()
+    host, port = settings.smtp_host or "", settings.smtp_port
+    timeout, security = settings.smtp_timeout_seconds, settings.smtp_security
+    context = ssl.create_default_context() if security != "none" else None
     smtp: smtplib.SMTP
-    if settings.smtp_security == "ssl":
+    if security == "ssl":
         smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
     else:
         smtp = smtplib.SMTP(host, port, timeout=timeout)
     with smtp:
-        if settings.smtp_security == "starttls":
+        if security == "starttls":
             smtp.starttls(context=context)
         if settings.smtp_username:
             password = settings.smtp_password.get_secret_value() if settings.smtp_password else ""

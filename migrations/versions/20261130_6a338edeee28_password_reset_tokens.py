@@ -1,4 +1,5 @@
-"""Password-reset links: the SHA-256 of each token, its account, expiry and use.
+"""Password-reset links: the SHA-256 of each token, the digest of the address asked for, the
+account (empty when no account has that address), expiry and use.
 
 Reviewed by hand: a new table only (no stored data changes); the downgrade drops it (links
 not yet used stop working, nothing else is lost).
@@ -19,12 +20,15 @@ down_revision: str | None = "934313ab7ec5"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+INDEXED = ("email_digest", "expires_at", "user_id")
+
 
 def upgrade() -> None:
     op.create_table(
         "password_reset_tokens",
         sa.Column("token_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("email_digest", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=True),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("expires_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("used_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
@@ -37,12 +41,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("token_hash", name=op.f("pk_password_reset_tokens")),
     )
     with op.batch_alter_table("password_reset_tokens", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_password_reset_tokens_user_id"), ["user_id"], unique=False
-        )
+        for column in INDEXED:
+            batch_op.create_index(
+                batch_op.f(f"ix_password_reset_tokens_{column}"), [column], unique=False
+            )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("password_reset_tokens", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_password_reset_tokens_user_id"))
+        for column in reversed(INDEXED):
+            batch_op.drop_index(batch_op.f(f"ix_password_reset_tokens_{column}"))
     op.drop_table("password_reset_tokens")

@@ -288,3 +288,18 @@ def test_erasing_an_account_deletes_its_reset_links(
     mailed_token(client, mailbox, account.email)
     assert client.delete(f"{API}/me", headers=account.headers).status_code == 204
     assert db_session.exec(select(PasswordResetToken)).all() == []
+
+
+def test_an_unknown_address_stores_a_link_of_no_account_that_is_purged_when_expired(
+    client: TestClient, db_session: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert ask(client, "ghost@example.org").status_code == 202  # the same work as a known one
+    (row,) = db_session.exec(select(PasswordResetToken)).all()
+    assert row.user_id is None
+    first = row.token_hash
+    later = utcnow() + timedelta(minutes=get_settings().password_reset_minutes, seconds=1)
+    monkeypatch.setattr(auth_router, "utcnow", lambda: later)
+    assert ask(client, "someone-else@example.org").status_code == 202
+    db_session.expire_all()
+    rows = db_session.exec(select(PasswordResetToken)).all()
+    assert len(rows) == 1 and rows[0].token_hash != first  # only the new one is left

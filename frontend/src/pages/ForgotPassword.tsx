@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { ApiError, NetworkError, errorsByField, problemMessage } from '../api/http';
+import { announce } from '../store';
 import { Notice, PageTitle } from '../ui/Page';
 
 export default function ForgotPasswordPage() {
@@ -26,6 +27,7 @@ export default function ForgotPasswordPage() {
     try {
       const answer = await api.post('/auth/password-reset', { body: { email: address }, anonymous: true });
       setSent(answer.detail);
+      announce(answer.detail); // the form (and its focused button) is gone: say what happened
     } catch (err) {
       if (err instanceof NetworkError) setError('You are offline. Connect to the internet to ask for a link.');
       else if (err instanceof ApiError && err.status === 429) setError('Too many requests for a link. Wait a while, then try again.');
