@@ -23,5 +23,7 @@ EXPOSE 8000
 # DATABASE_URL, SECRET_KEY and (while PUSH_ENABLED) VAPID_PRIVATE_KEY and VAPID_SUBJECT come from
 # the environment and are required here (README "Notifications": `python -m app.notify keys`).
 # Behind a reverse proxy, set FORWARDED_ALLOW_IPS to its address so that limits count real
-# client addresses (README, "Security").
+# client addresses (README, "Security"). Password-reset mail needs SMTP_HOST (and SMTP_PORT,
+# SMTP_USERNAME, SMTP_PASSWORD, SMTP_SECURITY, MAIL_FROM as the relay wants) and PUBLIC_BASE_URL
+# (README "Password reset"); without SMTP_HOST no mail is sent.
 CMD ["sh", "-c", "alembic upgrade head && exec uvicorn app.main:app --host 0.0.0.0 --port 8000 --proxy-headers --workers ${WEB_CONCURRENCY:-2}"]

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
-from app.auth import service
+from app.auth import password_reset, service
 from app.auth.deps import CurrentPrincipal
-from app.auth.schemas import PasswordChangeIn, RefreshIn, TokenOut
+from app.auth.schemas import (
+    PasswordChangeIn,
+    PasswordResetConfirmIn,
+    PasswordResetIn,
+    PasswordResetRequestedOut,
+    RefreshIn,
+    TokenOut,
+)
 from app.core.clock import utcnow
 from app.core.db import SessionDep
+from app.core.mail import send_later
 from app.core.openapi import problem_responses
 from app.core.ratelimit import client_address
 
@@ -64,4 +72,37 @@ def change_password(
         principal.session_id,
         utcnow(),
     )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/auth/password-reset",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=PasswordResetRequestedOut,
+    responses=problem_responses(429),
+)
+def request_password_reset(
+    data: PasswordResetIn, request: Request, background: BackgroundTasks, session: SessionDep
+) -> PasswordResetRequestedOut:
+    """Ask for a link to choose a new password. The answer is the same whether or not an
+    account has this email; the mail is sent after the answer."""
+    address = client_address(request.client.host if request.client else None)
+    mail = password_reset.request_reset(session, data.email, address, utcnow())
+    if mail is not None:
+        background.add_task(send_later, mail)  # handed to the mail thread once answered
+    return PasswordResetRequestedOut(detail=password_reset.REQUESTED)
+
+
+@router.post(
+    "/auth/password-reset/confirm",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(400, 503),
+)
+def confirm_password_reset(
+    data: PasswordResetConfirmIn, request: Request, session: SessionDep
+) -> Response:
+    """Choose a new password with the token from the mailed link. The link then stops
+    working, and every session of the account ends (sign in again with the new password)."""
+    address = client_address(request.client.host if request.client else None)
+    password_reset.confirm_reset(session, data.token, data.new_password, address, utcnow())
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -103,3 +103,18 @@ class TokenOut(BaseModel):
     token_type: Literal["bearer"] = "bearer"  # noqa: S105
     expires_in: int = Field(description="Seconds until the access token expires.")
     refresh_token: str
+
+
+class PasswordResetIn(StrictModel):
+    email: Email
+
+
+class PasswordResetConfirmIn(StrictModel):
+    token: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    new_password: Password
+
+
+class PasswordResetRequestedOut(BaseModel):
+    """The same answer whether or not an account has this email."""
+
+    detail: str

@@ -81,6 +81,26 @@ class Settings(BaseSettings):
     notify_lease_seconds: float = 90.0
     push_timeout_seconds: float = 10.0
 
+    # Mail (README "Password reset"). With no SMTP_HOST (development) a mail is written to
+    # the log, link included, instead of being sent. SMTP_SECURITY: "starttls" (port 587),
+    # "ssl" (implicit TLS, port 465) or "none" (a local relay only).
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_timeout_seconds: float = 10.0
+    mail_from: str = "Loadline <no-reply@loadline.invalid>"
+    # Where the PWA is reached: links in mails point here (e.g. https://app.example.org).
+    # Required in production once SMTP_HOST is set; elsewhere it defaults to the dev server.
+    public_base_url: str | None = None
+    # Password reset: a link works once, for this long; requests per email address and per
+    # client address per window (0 turns a limit off).
+    password_reset_minutes: int = 30
+    password_reset_per_email: int = 3
+    password_reset_per_ip: int = 20
+    password_reset_window_minutes: int = 60
+
     @model_validator(mode="after")
     def _refuse_unsafe_secret(self) -> Settings:
         value = self.secret_key.get_secret_value() if self.secret_key else ""
@@ -110,6 +130,19 @@ class Settings(BaseSettings):
                 _development_file("vapid_private_key", new_vapid_private_key)
             )
         self.vapid_subject = self.vapid_subject or "mailto:push@loadline.invalid"
+        return self
+
+    @model_validator(mode="after")
+    def _mail_links(self) -> Settings:
+        """A production server that sends mail must know where its links point."""
+        if self.public_base_url:
+            return self
+        if self.environment == "production" and self.smtp_host:
+            raise ValueError(
+                "SMTP_HOST needs PUBLIC_BASE_URL in production (the address of the app, e.g. "
+                "https://loadline.example.org), so that links in mails lead to it."
+            )
+        self.public_base_url = "http://127.0.0.1:8000"
         return self
 
     @property

@@ -13,7 +13,7 @@ import app.core.tables  # noqa: F401  (the naming convention, before any table)
 from app.core.counters import Counter
 from app.core.ratelimit import RateCounter
 from app.models.audit import AccessLogEntry
-from app.models.auth import ROLES, AuthSession, RefreshToken, User
+from app.models.auth import ROLES, AuthSession, PasswordResetToken, RefreshToken, User
 from app.models.dashboard import ReferralAcknowledgement
 from app.models.intake import Assessment, MaintenanceCheck, PatientIntake
 from app.models.logs import (
@@ -66,6 +66,7 @@ __all__ = [
     "Notification",
     "NotificationSetting",
     "ObjectiveTest",
+    "PasswordResetToken",
     "PatientIntake",
     "PatientSetting",
     "PatientStatus",

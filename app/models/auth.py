@@ -49,3 +49,23 @@ class RefreshToken(SQLModel, table=True):
     session_id: uuid.UUID = owned_by("auth_sessions.id")
     created_at: datetime = Field(default_factory=utcnow)
     used_at: datetime | None = None
+
+
+class PasswordResetToken(SQLModel, table=True):
+    """A password-reset link: only the SHA-256 of its token is kept. It works once, until
+    `expires_at`; a newer link, or a completed reset, deletes the account's unused ones.
+
+    Every request stores a row, whether or not an account has the email (then `user_id` is
+    empty and the token is never mailed): both answers do the same work, so their timing
+    says nothing. `email_digest` (SHA-256 of the address typed) finds the earlier links of
+    the same request; rows are purged once expired.
+    """
+
+    __tablename__ = "password_reset_tokens"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    email_digest: str = Field(max_length=64, index=True)
+    user_id: uuid.UUID | None = owned_by("users.id", nullable=True)
+    created_at: datetime
+    expires_at: datetime = Field(index=True)
+    used_at: datetime | None = None

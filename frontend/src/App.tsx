@@ -34,6 +34,8 @@ const SelfTestsPage = lazyPage(() => import('./outcomes/SelfTestsPage'));
 const VisitSummaryPage = lazyPage<{ id: string }>(() => import('./outcomes/VisitSummaryPage'));
 const IntakePage = lazyPage(() => import('./intake/IntakePage'));
 const MaintenancePage = lazyPage(() => import('./intake/MaintenancePage'));
+const ForgotPasswordPage = lazyPage(() => import('./pages/ForgotPassword'));
+const ResetPasswordPage = lazyPage<{ token: string | null }>(() => import('./pages/ResetPassword'));
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
   patient: [
@@ -134,10 +136,14 @@ function Routes({ path, role }: { path: string; role: Role }) {
 export function App() {
   const { path, search } = useLocation();
   const { me, booted, online, updateReady } = useAppState();
-  const publicPage = path === '/signin' || path === '/register';
+  // password reset works signed out and signed in (a reset signs this phone out too)
+  const resetPage = path === '/forgot-password' || path === '/reset-password';
+  const publicPage = path === '/signin' || path === '/register' || resetPage;
 
   let content: JSX.Element;
   if (!booted) content = <Loading label="Opening Loadline…" />;
+  else if (path === '/forgot-password') content = <ForgotPasswordPage />;
+  else if (path === '/reset-password') content = <ResetPasswordPage token={search.get('token')} />;
   else if (!me) {
     if (path === '/register') content = <RegisterPage />;
     else if (path === '/signin') content = <SignInPage next={search.get('next')} />;

@@ -12,14 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from fastapi.testclient import TestClient
 
+from app.auth import router as auth_router
+from app.core.mail import Mail
 from app.main import app as application
 from app.notify.local_push import Device
 from tests.factories import PASSWORD, Account, link, put_log, register, share_code, sign_in
+from tests.mailbox import LINK, token_of
 from tests.programme.helpers import ready_to_step
 
 TODAY = datetime.now(UTC).date()
@@ -38,6 +42,17 @@ Request = Callable[[TestClient, World], tuple[str, str, Account | None, dict[str
 
 def _share_id(client: TestClient, w: World) -> str:
     return str(share_code(client, w.patient, "coach")["id"])
+
+
+def _reset_token(client: TestClient, w: World) -> str:
+    """The token of a reset link mailed to the patient (the mail is caught, not sent)."""
+    mails: list[Mail] = []
+    with patch.object(auth_router, "send_later", mails.append):
+        asked = client.post("/api/v1/auth/password-reset", json={"email": w.patient.email})
+    assert asked.status_code == 202
+    found = LINK.search(mails[0].body)
+    assert found is not None
+    return token_of(found.group(0))
 
 
 REQUESTS: dict[tuple[str, str], Request] = {
@@ -72,6 +87,18 @@ REQUESTS: dict[tuple[str, str], Request] = {
         "/api/v1/auth/logout-all",
         w.patient,
         {},
+    ),
+    ("POST", "/api/v1/auth/password-reset"): lambda c, w: (
+        "POST",
+        "/api/v1/auth/password-reset",
+        None,
+        {"json": {"email": w.patient.email}},
+    ),
+    ("POST", "/api/v1/auth/password-reset/confirm"): lambda c, w: (
+        "POST",
+        "/api/v1/auth/password-reset/confirm",
+        None,
+        {"json": {"token": _reset_token(c, w), "new_password": "a new passphrase"}},
     ),
     ("GET", "/api/v1/me"): lambda c, w: ("GET", "/api/v1/me", w.patient, {}),
     ("PATCH", "/api/v1/me"): lambda c, w: (

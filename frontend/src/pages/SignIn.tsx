@@ -119,6 +119,9 @@ export function SignInPage({ next }: { next?: string | null }) {
         </button>
       </form>
       <p class="center">
+        <a href="/forgot-password">Forgot password?</a>
+      </p>
+      <p class="center">
         New here? <a href="/register">Create an account</a>
       </p>
     </div>
