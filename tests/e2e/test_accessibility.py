@@ -67,6 +67,14 @@ def test_sign_in_register_and_onboarding_have_no_serious_axe_violations(
     page.goto("/signin")
     heading(page, "Sign in")
     axe.check("sign-in")
+    page.get_by_role("link", name="Forgot password?").click()
+    heading(page, "Forgot your password?")
+    axe.check("forgot password")
+    page.goto("/reset-password?token=not-a-real-token")
+    heading(page, "Choose a new password")
+    axe.check("reset password")
+    page.goto("/signin")
+    heading(page, "Sign in")
     page.get_by_role("link", name="Create an account").click()
     heading(page, "Create an account")
     axe.check("register")
@@ -113,6 +121,22 @@ def test_every_patient_page_has_no_serious_axe_violations(
     nav(page, "Settings")
     heading(page, "Settings")
     axe.check("settings")
+    nav(page, "Progress")
+    heading(page, "Progress")
+    axe.check("progress")
+    for path, title in (
+        ("/check-in", "Weekly check-in"),
+        ("/goals", "Your goals"),
+        ("/learn", "Learn"),
+        ("/me/tests", "Self-tests"),
+        ("/intake", "Your intake"),
+    ):
+        page.goto(path)
+        heading(page, title)
+        axe.check(path)
+    page.goto("/phase")
+    expect(page.get_by_role("heading", name="What this phase is for")).to_be_visible()
+    axe.check("/phase")
     axe.done()
 
 
@@ -133,6 +157,20 @@ def test_every_clinician_and_coach_page_has_no_serious_axe_violations(
     heading(page, "Pat Axe")
     expect(page.get_by_role("combobox", name="Phase")).to_be_visible()
     axe.check("clinician: patient page")
+    for tab in ("Logs", "Plan", "Outcomes", "Assessment"):
+        page.get_by_role("tab", name=tab).click()
+        expect(page.get_by_role("tabpanel", name=tab)).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        axe.check(f"clinician: patient page, {tab} tab")
+    page.get_by_role("tab", name="Outcomes").click()
+    page.get_by_role("link", name="Visit summary (printable)").click()
+    expect(page.get_by_role("article", name=re.compile("Visit summary"))).to_be_visible()
+    axe.check("clinician: visit summary")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("/clinician")
+    expect(page.get_by_role("table")).to_be_visible()
+    axe.check("clinician: desk view (1280 px)")
+    page.set_viewport_size({"width": 390, "height": 844})
     nav(page, "Settings")
     heading(page, "Settings")
     axe.check("clinician settings")

@@ -8,7 +8,7 @@ const n1 = (v: number | null) => (v === null ? '–' : String(Math.round(v * 10)
 
 export function Weeks({ s }: { s: Summary }) {
   return (
-    <table class="data-table sum-weeks">
+    <table class="data-table sum-weeks" tabIndex={0} /* it scrolls sideways on a phone: reachable by keyboard */>
       <caption>
         Week by week ({s.logs.days_logged} of {s.logs.days} days logged, {s.logs.adherence_pct}%)
       </caption>
