@@ -77,12 +77,22 @@ def _no_referral(today: DayResult) -> PhaseCriterion:
     return PhaseCriterion("no_referral_today", met, None, "none", text)
 
 
+def _count(n: int, what: str = "day") -> str:
+    """ "1 back-off day", "2 back-off days": the count and its noun, in the right number."""
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def _value(v: float | None, unit: str = "") -> str:
+    """A mean in words: "not logged yet" instead of a missing number."""
+    return "not logged yet" if v is None else f"{v}{unit}"
+
+
 def _back_offs(past: _Past, today: DayResult, last_offset: int) -> PhaseCriterion:
     """Back-off days among today-last_offset..today (stored decisions, and today's)."""
     stored = sum(1 for k in range(1, last_offset + 1) if past.backed_off(k))
     count = stored + (today.decision == BACK_OFF)
     days = last_offset + 1
-    text = f"{count} back-off day(s) in the last {days} days (none allowed)."
+    text = f"{_count(count, 'back-off day')} in the last {days} days (none allowed)."
     return PhaseCriterion(f"no_back_off_{days}d", count == 0, count, "0", text)
 
 
@@ -110,16 +120,20 @@ def _phase1(h: History, past: _Past, today: DayResult) -> list[PhaseCriterion]:
             morning_ok,
             mean,
             f"<= {h.th.safe_pain}",
-            f"Morning pain averaged {mean} over {morning_n} mornings this week "
-            f"(at most {h.th.safe_pain}, from at least {MIN_MORNING_VALUES} mornings).",
+            (
+                f"Morning pain averaged {mean} over {_count(morning_n, 'morning')} this week "
+                if mean is not None
+                else "Morning pain: not logged yet this week "
+            )
+            + f"(at most {h.th.safe_pain}, from at least {MIN_MORNING_VALUES} mornings).",
         ),
         PhaseCriterion(
             "sitting_tolerance_rising",
             rising,
             recent,
             f"> {before}" if before is not None else "rising",
-            f"Sitting tolerance averaged {recent} min this week and {before} min the week "
-            f"before (rising, at least {MIN_TOLERANCE_VALUES} values each week).",
+            f"Sitting tolerance: {_value(recent, ' min')} this week, {_value(before, ' min')} "
+            f"the week before (rising, at least {MIN_TOLERANCE_VALUES} values each week).",
         ),
     ]
 
@@ -174,7 +188,7 @@ def _phase3(h: History, past: _Past, today: DayResult, span: int) -> list[PhaseC
             tempo_days >= TEMPO_DAYS_NEEDED,
             tempo_days,
             f">= {TEMPO_DAYS_NEEDED}",
-            f"{tempo_days} day(s) ready to step up from tempo running in this phase "
+            f"{_count(tempo_days)} ready to step up from tempo running in this phase "
             f"(at least {TEMPO_DAYS_NEEDED}).",
         ),
     ]
