@@ -16,6 +16,7 @@ from app.core.db import writing
 from app.core.errors import InvalidInput
 from app.dashboard.patient_record import change_settings
 from app.intake.assessment_schemas import AssessmentIn, ClinicalTests
+from app.intake.emphasis import apply_emphasis
 from app.intake.profile import starting_profile
 from app.intake.service import has_clinician, intake_of, intake_view
 from app.intake.status import refresh_intake_status
@@ -151,7 +152,11 @@ def _maintenance(session: Session, patient_id: uuid.UUID) -> list[dict[str, Any]
 def assessment_page(session: Session, patient_id: uuid.UUID) -> dict[str, Any]:
     assessments = assessments_of(session, patient_id)
     return {
-        "intake": intake_view(intake_of(session, patient_id), has_clinician(session, patient_id)),
+        "intake": intake_view(
+            intake_of(session, patient_id),
+            has_clinician(session, patient_id),
+            assessments[0]["emphasis"] if assessments else None,
+        ),
         "assessments": assessments,
         "last": assessments[0] if assessments else None,
         "maintenance": _maintenance(session, patient_id),
@@ -171,7 +176,8 @@ def record_assessment(
     session: Session, clinician: User, linked: LinkedPatient, body: AssessmentIn, now: datetime
 ) -> dict[str, Any]:
     """Check everything, apply a starting phase or thresholds (the settings path: decisions
-    are recomputed), then write the tests and the assessment in one transaction."""
+    are recomputed), then write the tests and the assessment in one transaction; a neural
+    emphasis puts the plan on sliders only and locks its neural component in it."""
     patient = linked.patient
     today = today_in(patient.timezone, now)
     on = body.assessed_on or today
@@ -218,5 +224,7 @@ def record_assessment(
         session.flush()
         refresh_intake_status(session, patient.id, now)
         detail = {"assessment": str(row.id), "impression": body.impression}
+        if apply_emphasis(session, clinician, patient, emphasis, now):
+            detail["plan"] = "neural: sliders only, locked"
         record_access(session, clinician, [patient.id], "assessment_recorded", now, detail)
     return assessment_view(row, tests, {clinician.id: clinician.display_name})

@@ -108,3 +108,8 @@ class IntakeOut(BaseModel):
     version: int
     updated_at: datetime | None
     clinician_linked: StrictBool
+    emphasis: Emphasis | None = Field(
+        description="The emphasis your clinician confirmed at the latest assessment (null "
+        "before one). `neural`: your plan uses sliders only and the log asks the nerve "
+        "questions first. The profile's own suggestion never sets it."
+    )

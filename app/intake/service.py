@@ -10,6 +10,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from app.core.db import writing
+from app.intake.emphasis import confirmed_emphasis
 from app.intake.profile import starting_profile
 from app.intake.schemas import IntakeIn
 from app.logs.backlog import lock_patient
@@ -35,7 +36,9 @@ def intake_of(session: Session, patient_id: uuid.UUID) -> PatientIntake | None:
     return session.get(PatientIntake, patient_id)
 
 
-def intake_view(row: PatientIntake | None, clinician_linked: bool) -> dict[str, Any]:
+def intake_view(
+    row: PatientIntake | None, clinician_linked: bool, emphasis: str | None = None
+) -> dict[str, Any]:
     return {
         "answers": row.answers if row else None,
         "profile": starting_profile(row.answers) if row else None,
@@ -43,11 +46,16 @@ def intake_view(row: PatientIntake | None, clinician_linked: bool) -> dict[str, 
         "version": row.version if row else 0,
         "updated_at": row.updated_at if row else None,
         "clinician_linked": clinician_linked,
+        "emphasis": emphasis,
     }
 
 
 def read_intake(session: Session, patient: User) -> dict[str, Any]:
-    return intake_view(intake_of(session, patient.id), has_clinician(session, patient.id))
+    return intake_view(
+        intake_of(session, patient.id),
+        has_clinician(session, patient.id),
+        confirmed_emphasis(session, patient.id),
+    )
 
 
 def _goal_for(
@@ -101,5 +109,6 @@ def save_intake(session: Session, patient: User, body: IntakeIn, now: datetime) 
             row.updated_at = now
         session.add(row)
         session.flush()
-        view = intake_view(row, has_clinician(session, patient.id))
+        emphasis = confirmed_emphasis(session, patient.id)
+        view = intake_view(row, has_clinician(session, patient.id), emphasis)
     return view

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from app.programme.library import EXERCISES, GLIDES, RUN_SESSIONS, SITTING_START_MIN
+from app.programme.library import EXERCISES, GLIDES, RUN_SESSIONS, SITTING_START_MIN, TENSIONER
 from app.programme.prescriptions import (
     Item,
     Neural,
@@ -73,3 +73,12 @@ DEFAULTS: Mapping[int, Mapping[str, Prescription]] = MappingProxyType(
 
 def default_for(phase: int, component: str) -> Prescription:
     return DEFAULTS[min(max(phase, 1), 6)][component]
+
+
+def default_slider(phase: int) -> Neural:
+    """The phase's default glide as a slider: the default itself, or its slider pair at the
+    slider's start reps (a neural emphasis: sliders only)."""
+    rx = default_for(phase, NEURAL)
+    assert isinstance(rx, Neural)
+    glide = GLIDES[rx.exercise]
+    return _glide(glide.pair) if glide.glide == TENSIONER else rx

@@ -88,9 +88,11 @@ def set_component(
     body: ComponentIn,
     clinician: User,
     now: datetime,
+    *,
+    reason: str = CLINICIAN,
 ) -> str:
-    """Make `body` the component's prescription (a new version, reason "clinician"), unless
-    it is already; returns the current version's id."""
+    """Make `body` the component's prescription (a new version, reason "clinician" unless
+    given), unless it is already; returns the current version's id."""
     rx = prescription_of(body)
     phase = phase_today(session, patient, now)
     keys = [item.exercise for item in rx.items] if isinstance(rx, Tendon) else []
@@ -112,7 +114,7 @@ def set_component(
                 kind=CLINICIAN,
                 made_by=CLINICIAN,
                 made_by_id=clinician.id,
-                reason=CLINICIAN,
+                reason=reason,
                 change=change_text(before, rx, catalogue),
                 note=body.note,
             )

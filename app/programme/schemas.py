@@ -124,7 +124,8 @@ class VersionOut(BaseModel):
     made_by: Literal["patient", "clinician", "guardrails"]
     made_by_name: str | None = Field(description="The clinician or patient, while known.")
     reason: str = Field(
-        description='Rule IDs ("PR-1", "PM-1 PM-3"), "clinician", "default" or "phase change".'
+        description='Rule IDs ("PR-1", "PM-1 PM-3"), "clinician", "default", "phase change" '
+        'or "assessment: neural emphasis" (a clinician\'s assessment set sliders only).'
     )
     decision_date: date | None
     change: str | None

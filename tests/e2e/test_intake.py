@@ -120,3 +120,23 @@ def test_a_phase_6_patient_sends_a_weekly_check_and_a_flare_suggests_stepping_ba
         ("weekly", True, "partly")
     ]
     assert patient.get("/me/phase")["phase"] == 6  # a suggestion: nothing moved
+
+
+def test_a_confirmed_neural_emphasis_asks_the_nerve_questions_first(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = api_register(e2e_server.url, "patient", display_name="Nils Nerve")
+    clinician = api_register(e2e_server.url, "clinician")
+    api_link(patient, clinician)
+    sections = page.locator("form.logform h2.h-section:not(#plan-h)")
+    sign_in_ui(page, patient.email)
+    expect(sections.first).to_have_text("Sitting")  # no assessment yet: the usual order
+    clinician.post(
+        f"/clinician/patients/{patient.id}/assessments",
+        {"impression": "neural", "confirmed": True},
+    )
+    assert patient.get("/me/programme")["components"]["neural"]["locked"] is True
+    page.reload()
+    expect(sections.first).to_have_text("Leg symptoms")
+    headings = sections.all_inner_texts()
+    assert headings.index("Nerve glides") < headings.index("Sitting") < headings.index("Loading")

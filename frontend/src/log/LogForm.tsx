@@ -4,7 +4,7 @@ import { formatTimestamp } from '../dates';
 import { RED_FLAGS, type Plan } from '../api/types';
 import { ActivitySection, OptionGroup, Stepper, type Suggestion } from '../ui/Fields';
 import { isCarriedField, sameAsWords, suggestionFor } from './carryOver';
-import { LOG_SECTIONS, type FieldDef, type SectionDef } from './fields';
+import { sectionsFor, type FieldDef, type SectionDef } from './fields';
 import { BAND_SPEED } from './plan';
 import { RedFlags } from './RedFlags';
 import { TodayPlan } from './TodayPlan';
@@ -187,7 +187,20 @@ function Section({ s, day, today, plan }: { s: SectionDef; day: DayLog; today: s
   }
 }
 
-export function LogForm({ day, saver, today, plan }: { day: DayLog; saver: SaveLog; today: string; plan: Plan | null }) {
+export function LogForm({
+  day,
+  saver,
+  today,
+  plan,
+  emphasis = null,
+}: {
+  day: DayLog;
+  saver: SaveLog;
+  today: string;
+  plan: Plan | null;
+  /** The emphasis a clinician confirmed: `neural` asks the nerve questions first. */
+  emphasis?: string | null;
+}) {
   const { entry, status } = day;
   const errorList = Object.entries(day.errors).filter(([, m]) => m);
   return (
@@ -215,8 +228,8 @@ export function LogForm({ day, saver, today, plan }: { day: DayLog; saver: SaveL
       )}
 
       <TodayPlan plan={plan} day={day} today={today} />
-      {LOG_SECTIONS.map((s, i) => (
-        <Section key={i} s={s} day={day} today={today} plan={plan} />
+      {sectionsFor(emphasis).map((s) => (
+        <Section key={'id' in s ? s.id : s.kind} s={s} day={day} today={today} plan={plan} />
       ))}
 
       <div class="savebar">

@@ -16,6 +16,7 @@ import { MorningCheck } from './MorningCheck';
 import { NextSteps } from './NextSteps';
 import { guidanceScope, guidanceTitle } from './plan';
 import { usePlan } from './usePlan';
+import { useEmphasis } from './useEmphasis';
 import { useDayLog } from './useDayLog';
 import { NotifyOffer } from '../notify/NotifyOffer';
 import { CurrentGoal } from '../outcomes/CurrentGoal';
@@ -28,6 +29,7 @@ export function LogPage({ date: dateParam }: { date?: string }) {
   const valid = isEditable(date, today);
   const day = useDayLog(date, today, valid);
   const plans = usePlan();
+  const emphasis = useEmphasis();
   const saver = useSaveLog(day, date, today, () => void plans.refresh());
   const { logs, guidance, entry, exists } = day;
   const applies = guidanceScope(date, today, day.saved);
@@ -80,7 +82,7 @@ export function LogPage({ date: dateParam }: { date?: string }) {
           {!guidance && exists && !entry && <p class="muted">No guidance is available for this day yet.</p>}
 
           <NotifyOffer logged={logs.length} />
-          <LogForm day={day} saver={saver} today={today} plan={plans.plan} />
+          <LogForm day={day} saver={saver} today={today} plan={plans.plan} emphasis={emphasis} />
           {logs.length > 0 && <RecentDecisions logs={logs} today={today} />}
         </>
       )}

@@ -208,3 +208,18 @@ export type ActivitySection = Extract<SectionDef, { kind: 'activity' }>;
 export const ACTIVITY_SECTIONS: readonly ActivitySection[] = LOG_SECTIONS.filter((s): s is ActivitySection => s.kind === 'activity');
 /** The optional questions behind the disclosure. */
 export const MORE_FIELDS: readonly FieldKey[] = LOG_SECTIONS.flatMap((s) => (s.kind === 'more' ? s.fields.map((f) => f.key) : []));
+
+/** The nerve questions: the leg symptoms and the glides. */
+const NERVE_SECTIONS: readonly string[] = ['leg', 'glides'];
+const sectionId = (s: SectionDef): string | null => ('id' in s ? s.id : null);
+
+/**
+ * The form's sections for the emphasis a clinician confirmed (GET /me/intake `emphasis`): with
+ * `neural`, the nerve questions come first (leg symptoms, then glides), the rest keeps its order;
+ * any other emphasis, or none known (offline, no assessment), the usual order.
+ */
+export function sectionsFor(emphasis: string | null | undefined): readonly SectionDef[] {
+  if (emphasis !== 'neural') return LOG_SECTIONS;
+  const nerve = NERVE_SECTIONS.map((id) => LOG_SECTIONS.find((s) => sectionId(s) === id)!);
+  return [...nerve, ...LOG_SECTIONS.filter((s) => !NERVE_SECTIONS.includes(sectionId(s) ?? ''))];
+}
