@@ -129,7 +129,9 @@ function Routes({ path, role }: { path: string; role: Role }) {
   const pat = match('/clinician/patients/:id', path);
   if (pat) return role === 'clinician' ? <ClinicianPatientPage id={pat.id!} /> : <Redirect to={homeFor(role)} />;
   if (path === '/coach') return role === 'coach' ? <CoachPage /> : <Redirect to={homeFor(role)} />;
-  if (path === '/signin' || path === '/register') return <Redirect to={homeFor(role)} />;
+  // Signed in on /register: the account was just made, so a patient goes on to the introduction.
+  if (path === '/register') return <Redirect to={role === 'patient' ? '/welcome' : homeFor(role)} />;
+  if (path === '/signin') return <Redirect to={homeFor(role)} />;
   return <NotFound />;
 }
 

@@ -60,7 +60,7 @@ export const READINESS_LABEL: Record<Readiness, string> = {
 };
 
 export const READINESS_HINT: Record<Readiness, string> = {
-  ready: 'Train as planned within the current restrictions.',
+  ready: 'Train as planned, within the limits of the current rehab phase.',
   modified: 'Train, but with the changes listed.',
   not_ready: 'No normal training today.',
   unknown: 'No recent check-in from the athlete.',

@@ -22,6 +22,15 @@ function g(decision: Guidance['decision'], comps: Record<'tendon' | 'running' | 
 const none: C = ['hold', []];
 
 describe('the guidance card', () => {
+  it('never tells a patient whose plan has no running yet to "keep the same speed"', () => {
+    const held = g('hold', { tendon: none, running: none, neural: none, sitting: none }, []);
+    const noRun = { ...held.components.running, current: { component: 'running', text: 'No running for now', band: null } };
+    const planned = { ...held, components: { ...held.components, running: noRun } } as Guidance;
+    expect(guidanceView(planned).components.find((c) => c.component === 'running')!.advice).toBe('No running in your plan for now.');
+    const jogging = { ...planned, components: { ...planned.components, running: { ...noRun, current: { ...noRun.current, band: 'jog' } } } } as Guidance;
+    expect(guidanceView(jogging).components.find((c) => c.component === 'running')!.advice).toBe('Keep the same speed. Don’t go faster yet.');
+  });
+
   it('shows a component held by PR-0 as "ready, waiting", naming the one that steps up, and the overall as set by it', () => {
     const v = guidanceView(
       g('progress', { tendon: none, running: none, neural: ['progress', ['PR-3']], sitting: ['hold', ['PR-0']] }, [

@@ -179,7 +179,7 @@ def test_acknowledging_a_referral_shows_who_and_when(
     # acknowledged is not cleared: the episode stays open until a check is recorded
     expect(row).to_contain_text("Warning signs not checked")
     expect(
-        item.get_by_role("button", name="Acknowledge again Ada Flag A: seen, acting")
+        item.get_by_role("button", name="Update acknowledgement Ada Flag A: seen, acting")
     ).to_be_visible()
 
     page.reload()

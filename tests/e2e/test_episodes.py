@@ -42,6 +42,17 @@ def noon_utc(day: date) -> datetime:
     return datetime.combine(day, time(12), UTC)
 
 
+ANNOUNCEMENTS = """
+window.__announced = [];
+new MutationObserver(() => {
+  const region = document.getElementById('announcer');
+  const said = region && region.textContent;
+  const last = window.__announced[window.__announced.length - 1];
+  if (said && last !== said) window.__announced.push(said);
+}).observe(document, { subtree: true, childList: true, characterData: true });
+"""
+
+
 def reload_with_fresh_episodes(page: Page) -> None:
     """Reload and wait for the app's own question "which episodes are open today?"."""
     with page.expect_response(lambda r: GUIDANCE_TODAY.search(r.url) is not None and r.ok):
@@ -83,6 +94,9 @@ def test_red_flag_stays_next_day_until_a_linked_clinician_records_a_check(
 
     # The next day: the banner names D and the sign, and says what to do, on every patient page.
     context.clock.set_fixed_time(noon_utc(real_today))
+    # Everything said through the app's live region, in order: another message (a sync) may
+    # follow the banner's within a moment, so the region's current text alone would race.
+    page.add_init_script(ANNOUNCEMENTS)
     reload_with_fresh_episodes(page)
     assert page_today(page) == real_today.isoformat()
     expect(page.get_by_role("heading", name="Today’s log", level=1)).to_be_visible()
@@ -90,7 +104,9 @@ def test_red_flag_stays_next_day_until_a_linked_clinician_records_a_check(
     expect(banner).to_contain_text("numbness around the back passage or genitals")
     expect(banner).to_contain_text("Go to an emergency department now")
     expect(page.get_by_role("region", name="Warning signs: get emergency care now")).to_be_visible()
-    expect(page.get_by_role("status")).to_contain_text("You reported warning signs on")
+    page.wait_for_function(
+        "() => (window.__announced || []).some(t => t.includes('You reported warning signs on'))"
+    )
     expect(page.get_by_role("checkbox", name=CHECKED)).to_be_visible()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     expect(page.get_by_role("heading", name="History", level=1)).to_be_visible()

@@ -11,11 +11,14 @@ import { ProvocationFields, START_MAP } from './ProvocationFields';
 import { Check } from './Rating';
 import { DURATIONS, REACHES, type IntakeBody, type Profile } from './words';
 
-const START: IntakeBody = {
+/** The form's answers: how long it has hurt starts unanswered (no preset the patient might not change). */
+type Draft = Omit<IntakeBody, 'pain_duration'> & { pain_duration: IntakeBody['pain_duration'] | '' };
+
+const START: Draft = {
   sport: '',
   weekly_running_km: null,
   want_back: '',
-  pain_duration: '3_to_12_months',
+  pain_duration: '',
   provocation: START_MAP,
   nerve: { tingling: false, reaches: 'none', slump_brings_on: false, long_leg_sitting_brings_on: false },
   red_flags: [],
@@ -29,7 +32,7 @@ function errText(e: unknown): string {
 }
 
 export default function IntakePage() {
-  const [body, setBody] = useState<IntakeBody | null>(null);
+  const [body, setBody] = useState<Draft | null>(null);
   const [profile, setProfile] = useState<Profile | null>(null);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -48,16 +51,22 @@ export default function IntakePage() {
   }, []);
 
   if (!body) return <Loading />;
-  const set = (patch: Partial<IntakeBody>) => setBody({ ...body, ...patch });
+  const set = (patch: Partial<Draft>) => setBody({ ...body, ...patch });
   const nerve = body.nerve;
   const flags = body.red_flags ?? [];
 
   async function save(e: Event) {
     e.preventDefault();
     if (!body) return;
-    setSaving(true);
     setMsg(null);
-    const sent: IntakeBody = { ...body, sport: body.sport?.trim() || null, want_back: body.want_back?.trim() || null };
+    const duration = body.pain_duration;
+    if (!duration) {
+      setMsg({ kind: 'error', text: 'Choose how long it has hurt.' });
+      document.getElementById('in-duration')?.focus();
+      return;
+    }
+    setSaving(true);
+    const sent: IntakeBody = { ...body, pain_duration: duration, sport: body.sport?.trim() || null, want_back: body.want_back?.trim() || null };
     if (!sent.nerve.tingling) sent.nerve = { tingling: false, reaches: 'none', slump_brings_on: false, long_leg_sitting_brings_on: false };
     try {
       const saved = await api.put('/me/intake', { body: sent });
@@ -117,7 +126,8 @@ export default function IntakePage() {
             <label class="label" for="in-duration">
               How long has it hurt?
             </label>
-            <select id="in-duration" class="input" value={body.pain_duration} onChange={(e) => set({ pain_duration: (e.currentTarget as HTMLSelectElement).value as IntakeBody['pain_duration'] })}>
+            <select id="in-duration" class="input" value={body.pain_duration} onChange={(e) => set({ pain_duration: (e.currentTarget as HTMLSelectElement).value as Draft['pain_duration'] })}>
+              <option value="">Choose…</option>
               {DURATIONS.map((d) => (
                 <option key={d.value} value={d.value}>
                   {d.label}

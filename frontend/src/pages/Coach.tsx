@@ -76,7 +76,7 @@ export default function CoachPage() {
                       </ul>
                     </>
                   ) : (
-                    <p>No restrictions.</p>
+                    <p>No extra restrictions today.</p>
                   )}
                   <p class="hint">{lastLoggedText(a.as_of, today)}</p>
                 </li>

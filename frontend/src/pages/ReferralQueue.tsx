@@ -22,7 +22,7 @@ function what(item: Item): string {
   return `Referral from the guidance of ${shortLabel(item.since)}.`;
 }
 
-const ackLabel = (item: Item) => (item.acknowledged_at ? 'Acknowledge again' : 'Acknowledge');
+const ackLabel = (item: Item) => (item.acknowledged_at ? 'Update acknowledgement' : 'Acknowledge');
 
 /**
  * Reads the queue when `version` changes (the dashboard's ETag: any change to the queue moves it),

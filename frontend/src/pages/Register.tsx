@@ -36,7 +36,9 @@ export function RegisterPage() {
     setBusy(true);
     try {
       const me = await register({ email: form.email.trim(), password: form.password, display_name: form.display_name.trim(), role });
-      navigate(me.role === 'patient' ? '/welcome' : homeFor(me.role), { replace: true });
+      // The app has already left /register once signed in (App.tsx sends a new patient to
+      // /welcome); only move if it has not, so a tap the user made meanwhile is never undone.
+      if (location.pathname === '/register') navigate(me.role === 'patient' ? '/welcome' : homeFor(me.role), { replace: true });
     } catch (err) {
       if (err instanceof NetworkError) setError('You are offline. Connect to the internet to create an account.');
       else if (err instanceof ApiError) {

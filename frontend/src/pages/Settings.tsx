@@ -83,7 +83,13 @@ export default function SettingsPage() {
           </h2>
           <p>What brings the pain on, your activity and your goal: about 5 minutes, and you can change it later.</p>
           <p>
-            <a href="/intake">Your intake</a> · <a href="/maintenance">Maintenance check (phase 6)</a>
+            <a href="/intake">Your intake</a>
+            {me?.phase === 6 && (
+              <>
+                {' · '}
+                <a href="/maintenance">Maintenance check</a>
+              </>
+            )}
           </p>
         </section>
       )}

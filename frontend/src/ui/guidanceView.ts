@@ -84,7 +84,11 @@ export function guidanceView(g: Guidance, applies: GuidanceFor = 'today'): Guida
       why.push(r.message);
     }
     let advice = COMPONENT_ADVICE[c][cd];
+    // A plan with no running yet (phase 1): "keep the same speed" would contradict it.
+    const planned = (comp as { current?: { band?: string | null } | null }).current; // PlannedGuidance only
+    const noRunningPlanned = c === 'running' && planned != null && planned.band == null;
     if (noTraining) advice = 'Not today.';
+    else if (noRunningPlanned && cd !== 'back_off') advice = 'No running in your plan for now.';
     else if (waiting) advice = next ? 'Keep your current level in your next session.' : 'Keep your current level today.';
     return { component: c, label: COMPONENT_LABEL[c], decision: cd, state: waiting ? 'waiting' : cd, advice, why };
   });
