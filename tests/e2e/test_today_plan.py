@@ -108,7 +108,12 @@ def test_done_as_prescribed_progress_accept_and_the_new_dose_on_the_plan(
     expect(
         plan.get_by_role("button", name="Loading exercises: Done as prescribed")
     ).to_have_attribute("aria-pressed", "true")
+    # the one question the plan cannot answer is pointed at, and the link lands on it
+    plan.get_by_role("link", name="Now add your pain during loading").click()
+    pain = page.get_by_role("radiogroup", name="Pain during loading", exact=True)
+    expect(pain.get_by_role("radio").first).to_be_focused()
     taps.choose("Pain during loading", "2")
+    expect(plan.get_by_role("link", name="Now add your pain during loading")).to_have_count(0)
     taps.button("Save log")
     expect(card.get_by_role("heading", name="Guidance for your next session")).to_be_visible()
     expect(page.locator(".save-status")).to_have_text(

@@ -9,6 +9,22 @@ import { DoseEditor } from './DoseEditor';
 import { asPrescribed, changedFrom, doneState, hasWork } from './plan';
 import type { DayLog } from './useDayLog';
 
+/** The pain question each session component still needs once it is marked done. */
+const PAIN_FIELD: Partial<Record<Component, { key: string; label: string }>> = {
+  tendon: { key: 'loading_pain', label: 'pain during loading' },
+  running: { key: 'sprint_pain', label: 'pain while running' },
+  neural: { key: 'glide_pain', label: 'pain from the glides' },
+};
+
+/** Moves focus to a question of the form below (its chosen answer, or its first one). */
+function goTo(e: Event, id: string): void {
+  const el = document.getElementById(id);
+  if (!el) return;
+  e.preventDefault();
+  (el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input, select, button') ?? el).focus();
+  el.scrollIntoView({ block: 'center' });
+}
+
 function PlanItem({ c, plan, day }: { c: Component; plan: Plan; day: DayLog }) {
   const comp = plan.components[c];
   const rx: Prescription = comp.current;
@@ -55,7 +71,20 @@ function PlanItem({ c, plan, day }: { c: Component; plan: Plan; day: DayLog }) {
           </button>
         </div>
       )}
-      {state === 'prescribed' && <p class="hint plan-done">Recorded as prescribed.</p>}
+      {state === 'prescribed' && (
+        <p class="hint plan-done">
+          Recorded as prescribed.
+          {PAIN_FIELD[c] && day.view.form[PAIN_FIELD[c]!.key as keyof typeof day.view.form] == null && (
+            <>
+              {' '}
+              <a href={`#${PAIN_FIELD[c]!.key}`} onClick={(e) => goTo(e, PAIN_FIELD[c]!.key)}>
+                Now add your {PAIN_FIELD[c]!.label}
+              </a>
+              .
+            </>
+          )}
+        </p>
+      )}
       {done && done.version_id !== rx.version_id && <p class="hint">You logged the plan as it was before its latest change; the dose above is for your next session.</p>}
       {state === 'changed' && done && <DoseEditor rx={rx} done={done} onChange={(d) => day.edit.plan(rx, d)} />}
     </li>
