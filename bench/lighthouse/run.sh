@@ -20,7 +20,7 @@ SIGNIN_ONLY=0
 
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 CHROME_FLAGS="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
-CATEGORIES=performance,accessibility,best-practices,pwa
+CATEGORIES=performance,accessibility,best-practices,seo,pwa
 DEMO_EMAIL=patient@demo.loadline.app
 DEMO_PASSWORD=loadline-demo
 
@@ -57,6 +57,7 @@ PORT=${PORT:-$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1"
 BASE=http://127.0.0.1:$PORT
 export DATABASE_URL="sqlite:///$TMP/lighthouse.db"
 export ENVIRONMENT=production
+export PUSH_ENABLED=false  # production needs VAPID keys otherwise; push plays no part in these pages
 SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(48))')
 export SECRET_KEY
 

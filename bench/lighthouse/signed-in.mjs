@@ -39,7 +39,7 @@ try {
     {
       output: 'json',
       logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'pwa'],
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo', 'pwa'],
       disableStorageReset: true,
     },
     undefined,

@@ -4,7 +4,7 @@
 // usage: node summary.mjs REPORT.json [REPORT.json ...]; exits 1 if a category is below 90.
 import { readFileSync } from 'node:fs';
 
-const ORDER = ['performance', 'accessibility', 'best-practices', 'pwa'];
+const ORDER = ['performance', 'accessibility', 'best-practices', 'seo', 'pwa'];
 let low = false;
 for (const file of process.argv.slice(2)) {
   const lhr = JSON.parse(readFileSync(file, 'utf8'));

@@ -90,7 +90,7 @@ export function ClinicianIntake({ id }: { id: string }) {
         </h2>
         <Intake page={page} />
       </section>
-      {profile && <ProfileCard profile={profile} headingId="start-h" />}
+      {profile && <ProfileCard profile={profile} headingId="start-h" forClinician />}
       {page.last ? <Last last={page.last} /> : <Notice kind="info">No assessment yet: record one below to confirm or change the starting profile.</Notice>}
       {stepBack && (
         <Notice kind="warn">

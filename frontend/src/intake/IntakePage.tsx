@@ -73,6 +73,8 @@ export default function IntakePage() {
       setProfile(saved.profile ?? null);
       setMsg({ kind: 'ok', text: 'Saved. You can change your answers at any time.' });
       announce('Intake saved.');
+      // keyboard focus follows the answer instead of falling back to the page
+      setTimeout(() => document.getElementById('intake-msg')?.focus(), 0);
     } catch (err) {
       setMsg({ kind: 'error', text: errText(err) });
     } finally {
@@ -186,7 +188,9 @@ export default function IntakePage() {
           ))}
         </section>
 
-        {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
+        <div id="intake-msg" tabIndex={-1}>
+          {msg && <Notice kind={msg.kind}>{msg.text}</Notice>}
+        </div>
         <button type="submit" class="btn btn-primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save my intake'}
         </button>

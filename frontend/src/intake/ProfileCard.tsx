@@ -2,7 +2,11 @@
 import { phaseName, RED_FLAG_LABEL } from '../words';
 import { EMPHASIS_LABEL, provocationLabel, type Profile } from './words';
 
-export function ProfileCard({ profile, headingId }: { profile: Profile; headingId: string }) {
+/** What the clinician reads under the suggestion (the server's notice speaks to the patient). */
+const FOR_CLINICIAN =
+  'Suggested from the patient’s intake answers: a hint for you to confirm or change with your assessment. It is not a diagnosis and changes no guardrail decision.';
+
+export function ProfileCard({ profile, headingId, forClinician = false }: { profile: Profile; headingId: string; forClinician?: boolean }) {
   return (
     <section class="card" aria-labelledby={headingId}>
       <h2 id={headingId} class="h-section">
@@ -39,7 +43,7 @@ export function ProfileCard({ profile, headingId }: { profile: Profile; headingI
           <li key={r}>{r}</li>
         ))}
       </ul>
-      <p class="hint">{profile.notice}</p>
+      <p class="hint">{forClinician ? FOR_CLINICIAN : profile.notice}</p>
     </section>
   );
 }

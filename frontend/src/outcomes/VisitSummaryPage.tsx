@@ -3,7 +3,9 @@ import { useEffect } from 'preact/hooks';
 import { useLocation } from '../router';
 import { api } from '../api/client';
 import { formatTimestamp, friendlyDate } from '../dates';
-import { RED_FLAG_LABEL } from '../words';
+import { COMPONENT_LABEL, RED_FLAG_LABEL } from '../words';
+
+const MADE_BY: Record<string, string> = { guardrails: 'Loadline’s rules', patient: 'patient', clinician: 'clinician' };
 import { Loading, Notice, PageTitle } from '../ui/Page';
 import { GLOBAL_CHANGE_TEXT, testResult } from './labels';
 import { PeriodForm, Weeks } from './SummaryParts';
@@ -117,7 +119,7 @@ function SummaryView({ s }: { s: Summary }) {
             <ul class="plain">
               {pc.changes.slice(0, MAX_LINES).map((c, i) => (
                 <li key={i}>
-                  {friendlyDate(c.on)} {c.component}: {c.change ?? c.kind.replace(/_/g, ' ')} ({c.made_by})
+                  {friendlyDate(c.on)} {COMPONENT_LABEL[c.component as keyof typeof COMPONENT_LABEL] ?? c.component}: {c.change ?? c.kind.replace(/_/g, ' ')} ({MADE_BY[c.made_by] ?? c.made_by})
                 </li>
               ))}
               <More total={Math.max(pc.total, pc.changes.length)} />
