@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from app.core.db import get_engine
 from app.demo import DEMO_PASSWORD, PATIENT_EMAIL, decision_counts, load_demo
+from app.demo.intake import MAJA_EMAIL
 
 
 def main() -> None:
@@ -17,8 +18,9 @@ def main() -> None:
         counts = decision_counts(session, PATIENT_EMAIL)
     print(f"\nLoadline demo data is ready. Open {base} and sign in with:")
     for role, email in accounts.items():
-        print(f"  {role:10} {email:30} password: {DEMO_PASSWORD}")
-    print("  (the clinician sees 8 patients in varied states; the coach 3 athletes)")
+        print(f"  {role:10} {email:38} password: {DEMO_PASSWORD}")
+    print(f"  {'phase 6':10} {MAJA_EMAIL:38} password: {DEMO_PASSWORD}  (maintenance)")
+    print("  (the clinician sees 9 patients in varied states; the coach 3 athletes)")
     print(
         "  Kari's guidance over six weeks:",
         ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if not k.startswith("rule:")),

@@ -220,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         tempfile.TemporaryDirectory(prefix="loadline-shots-") as tmp,
         live_server(Path(tmp), name="screenshots") as server,
     ):
-        load_demo(server)  # includes the demo clinician and the 8 patients linked to them
+        load_demo(server)  # includes the demo clinician and the 9 patients linked to them
         clear_today(server)
         phone = {**PHONE, "device_scale_factor": args.scale}
         capture(server, DEMO_CLINICIAN, out, phone, args.only)
