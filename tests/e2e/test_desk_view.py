@@ -178,9 +178,10 @@ def test_acknowledging_a_referral_shows_who_and_when(
     expect(row).to_contain_text("Acknowledged by Dr Desk A at")
     # acknowledged is not cleared: the episode stays open until a check is recorded
     expect(row).to_contain_text("Warning signs not checked")
+    # keyboard focus stays on the button that was pressed (it is not lost to the page)
     expect(
         item.get_by_role("button", name="Update acknowledgement Ada Flag A: seen, acting")
-    ).to_be_visible()
+    ).to_be_focused()
 
     page.reload()
     expect(item).to_contain_text("Acknowledged by Dr Desk A at")

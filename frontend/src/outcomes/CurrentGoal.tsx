@@ -4,9 +4,18 @@ import { friendlyDate } from '../dates';
 import { useLoad } from './useLoad';
 
 export function CurrentGoal() {
-  const { data } = useLoad(() => api.get('/me/goals'), 'current-goal');
+  const { data, error } = useLoad(() => api.get('/me/goals'), 'current-goal');
   const goal = data?.current ?? null;
-  if (!data) return null;
+  if (error) return null;
+  // While it loads, an invisible card of the usual size keeps the page below from jumping (CLS).
+  if (!data)
+    return (
+      <section class="card current-goal current-goal-pending" aria-hidden="true">
+        <p class="h-mini">&nbsp;</p>
+        <p>&nbsp;</p>
+        <p>&nbsp;</p>
+      </section>
+    );
   return (
     <section class="card current-goal" aria-labelledby="current-goal-h">
       <h2 id="current-goal-h" class="h-mini">

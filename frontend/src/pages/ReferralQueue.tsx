@@ -52,6 +52,7 @@ export function ReferralQueue({ version, onChange }: { version: string | null; o
   }, [version]);
 
   async function acknowledge(item: Item) {
+    if (busy) return; // aria-disabled, not disabled: a disabled button would drop keyboard focus
     setBusy(item.id);
     setError(null);
     try {
@@ -86,7 +87,7 @@ export function ReferralQueue({ version, onChange }: { version: string | null; o
               </div>
               <p>{what(item)}</p>
               <Acknowledged by={item.acknowledged_by} at={item.acknowledged_at} />
-              <button type="button" class="btn btn-small" disabled={busy === item.id} aria-label={`${ackLabel(item)} ${item.display_name}: seen, acting`} onClick={() => void acknowledge(item)}>
+              <button type="button" class="btn btn-small" aria-disabled={busy === item.id ? 'true' : undefined} aria-label={`${ackLabel(item)} ${item.display_name}: seen, acting`} onClick={() => void acknowledge(item)}>
                 {ackLabel(item)}
               </button>
             </li>
