@@ -5,7 +5,7 @@ settings history exactly like a PATCH of the patient. Every read and write is ac
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -23,7 +23,7 @@ from app.intake.status import refresh_intake_status
 from app.logs.backlog import lock_patient
 from app.models import Assessment, MaintenanceCheck, ObjectiveTest, User
 from app.outcomes.kinds import check_test
-from app.outcomes.objective import names_of, test_view
+from app.outcomes.objective import names_of, test_row, test_view
 from app.sharing.service import LinkedPatient
 
 BACKDATE_LIMIT_DAYS = 365
@@ -69,25 +69,6 @@ def _side_test(kind: str, test: Any) -> list[dict[str, Any]]:
     if test is None:
         return []
     return [{"kind": kind, "side": test.side, "result": test.result, "note": test.note}]
-
-
-def _test_row(
-    values: dict[str, Any], patient_id: uuid.UUID, actor: User, on: date, now: datetime
-) -> ObjectiveTest:
-    return ObjectiveTest(
-        patient_id=patient_id,
-        kind=values["kind"],
-        tested_on=on,
-        side=values.get("side"),
-        left_value=values.get("left"),
-        right_value=values.get("right"),
-        value=values.get("value"),
-        unit=values.get("unit"),
-        result=values.get("result"),
-        note=values.get("note"),
-        recorded_by_id=actor.id,
-        created_at=now,
-    )
 
 
 def assessment_view(
@@ -203,7 +184,7 @@ def record_assessment(
             and suggestion["emphasis"] == emphasis
             and body.starting_phase in (None, suggestion["suggested_phase"])
         )
-        tests = [_test_row(v, patient.id, clinician, on, now) for v in values]
+        tests = [test_row(v, patient.id, clinician.id, on, False, now) for v in values]
         for test in tests:
             session.add(test)
         row = Assessment(

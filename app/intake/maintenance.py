@@ -21,7 +21,7 @@ from app.intake.step_back import SEE_A_CLINICIAN, changes, step_back_reasons
 from app.logs.backlog import lock_patient
 from app.models import MaintenanceCheck, ObjectiveTest, User
 from app.outcomes.kinds import check_test
-from app.outcomes.objective import names_of, test_view
+from app.outcomes.objective import names_of, test_row, test_view
 from app.patients.settings import load_history, state_on
 
 MAINTENANCE_PHASE = 6
@@ -127,21 +127,7 @@ def save_check(
         last = previous.provocation if previous else None
         reasons = step_back_reasons(body.flare, provocation, last or start)
         tests = [
-            ObjectiveTest(
-                patient_id=patient.id,
-                kind=t.kind,
-                name=t.name,
-                tested_on=today,
-                side=t.side,
-                left_value=t.left,
-                right_value=t.right,
-                value=t.value,
-                unit=t.unit,
-                note=t.note,
-                recorded_by_id=patient.id,
-                self_test=True,
-                created_at=now,
-            )
+            test_row(t.model_dump(), patient.id, patient.id, today, True, now)
             for t in body.self_tests
         ]
         for test in tests:

@@ -70,6 +70,35 @@ def tests_of(
     return list(session.exec(query).all())
 
 
+def test_row(
+    values: dict[str, Any],
+    patient_id: uuid.UUID,
+    actor_id: uuid.UUID,
+    tested_on: date,
+    self_test: bool,
+    now: datetime,
+) -> ObjectiveTest:
+    """The one way a test becomes a row (self-tests, clinicians' tests, assessments, re-checks):
+    `values` holds a test's fields by their API names (kind, name, side, left, right, value,
+    unit, result, note)."""
+    return ObjectiveTest(
+        patient_id=patient_id,
+        kind=values["kind"],
+        name=values.get("name"),
+        tested_on=tested_on,
+        side=values.get("side"),
+        left_value=values.get("left"),
+        right_value=values.get("right"),
+        value=values.get("value"),
+        unit=values.get("unit"),
+        result=values.get("result"),
+        note=values.get("note"),
+        recorded_by_id=actor_id,
+        self_test=self_test,
+        created_at=now,
+    )
+
+
 def _add(
     session: Session, patient: User, actor: User, body: TestIn, self_test: bool, now: datetime
 ) -> ObjectiveTest:
@@ -80,23 +109,9 @@ def _add(
         raise InvalidInput("tested_on", "must not be in the future")
     if tested_on < today - timedelta(days=BACKDATE_LIMIT_DAYS):
         raise InvalidInput("tested_on", f"must be within the last {BACKDATE_LIMIT_DAYS} days")
-    check_test(body.model_dump(), self_test)
-    return ObjectiveTest(
-        patient_id=patient.id,
-        kind=body.kind,
-        name=body.name,
-        tested_on=tested_on,
-        side=body.side,
-        left_value=body.left,
-        right_value=body.right,
-        value=body.value,
-        unit=body.unit,
-        result=body.result,
-        note=body.note,
-        recorded_by_id=actor.id,
-        self_test=self_test,
-        created_at=now,
-    )
+    values = body.model_dump()
+    check_test(values, self_test)
+    return test_row(values, patient.id, actor.id, tested_on, self_test, now)
 
 
 def record_self_test(
