@@ -40,15 +40,7 @@ export function drawPainChart(el: HTMLElement, data: PainSeries): { destroy(): v
       { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, splits: () => [0, 2, 4, 6, 8, 10] },
     ],
   };
-  const plot = new uPlot(opts, [x, data.morning, data.sitting], el);
-  const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => plot.setSize({ width: width(), height: 220 })) : null;
-  ro?.observe(el);
-  return {
-    destroy() {
-      ro?.disconnect();
-      plot.destroy();
-    },
-  };
+  return mount(new uPlot(opts, [x, data.morning, data.sitting], el), el, width, 220);
 }
 
 export interface TrendSeries {
@@ -88,15 +80,7 @@ export function drawTrendChart(el: HTMLElement, data: TrendSeries): { destroy():
       },
     ],
   };
-  const plot = new uPlot(opts, [x, data.values], el);
-  const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => plot.setSize({ width: width(), height: 180 })) : null;
-  ro?.observe(el);
-  return {
-    destroy() {
-      ro?.disconnect();
-      plot.destroy();
-    },
-  };
+  return mount(new uPlot(opts, [x, data.values], el), el, width, 180);
 }
 
 /** Weekly trend lines (outcomes): one series per measure, told apart by dash and point size too. */
@@ -140,8 +124,12 @@ export function drawWeeklyTrendChart(el: HTMLElement, weeks: string[], lines: Tr
       { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
     ],
   };
-  const plot = new uPlot(opts, [x, ...lines.map((l) => l.values)], el);
-  const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => plot.setSize({ width: width(), height: 200 })) : null;
+  return mount(new uPlot(opts, [x, ...lines.map((l) => l.values)], el), el, width, 200);
+}
+
+/** Keeps a chart as wide as its box, and gives the one way to take it down. */
+function mount(plot: uPlot, el: HTMLElement, width: () => number, height: number): { destroy(): void } {
+  const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => plot.setSize({ width: width(), height })) : null;
   ro?.observe(el);
   return {
     destroy() {

@@ -1,28 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLazyChart } from '../charts/useLazyChart';
 import type { TrendLine } from '../charts/uplotChart';
 
 const DASH_WORDS = ['solid line', 'dashed line', 'dotted line', 'dash-dot line', 'short dashes'];
 
 /** Weekly trend lines; uPlot is fetched only when this renders. The caller lists the values as text too. */
 export function TrendChart({ weeks, lines, range, label }: { weeks: string[]; lines: TrendLine[]; range: [number, number]; label: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let chart: { destroy(): void } | null = null;
-    let alive = true;
-    import('../charts/uplotChart')
-      .then((m) => {
-        if (alive && box.current) {
-          box.current.textContent = '';
-          chart = m.drawWeeklyTrendChart(box.current, weeks, lines, range);
-        }
-      })
-      .catch(() => alive && setFailed(true));
-    return () => {
-      alive = false;
-      chart?.destroy();
-    };
-  }, [weeks, lines, range]);
+  const { box, failed } = useLazyChart((m, el) => m.drawWeeklyTrendChart(el, weeks, lines, range), [weeks, lines, range]);
   return (
     <figure class="chart">
       <div ref={box} class="chart-box" role="img" aria-label={label}>

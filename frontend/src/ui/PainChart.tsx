@@ -1,26 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLazyChart } from '../charts/useLazyChart';
 import type { PainSeries } from '../charts/uplotChart';
 
 /** Morning and sitting pain chart; uPlot is fetched only when this renders. */
 export function PainChart({ data, label }: { data: PainSeries; label: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let chart: { destroy(): void } | null = null;
-    let alive = true;
-    import('../charts/uplotChart')
-      .then((m) => {
-        if (alive && box.current) {
-          box.current.textContent = '';
-          chart = m.drawPainChart(box.current, data);
-        }
-      })
-      .catch(() => alive && setFailed(true));
-    return () => {
-      alive = false;
-      chart?.destroy();
-    };
-  }, [data]);
+  const { box, failed } = useLazyChart((m, el) => m.drawPainChart(el, data), [data]);
   return (
     <figure class="chart">
       <div ref={box} class="chart-box" role="img" aria-label={label}>
