@@ -8,6 +8,7 @@ import { sectionsFor, type FieldDef, type SectionDef } from './fields';
 import { BAND_SPEED } from './plan';
 import { RedFlags } from './RedFlags';
 import { TodayPlan } from './TodayPlan';
+import { focusField } from './focusField';
 import type { DayLog } from './useDayLog';
 import type { SaveLog } from './useSaveLog';
 
@@ -34,16 +35,6 @@ function suggestion(f: FieldDef, day: DayLog, plan: Plan | null, use: (v: string
   return { text: `${sameAsWords(c.from, day.date)}: ${words}`, onUse: () => use(c.value) };
 }
 
-/** Error-summary links move focus into the field itself (the checked radio, or the first one). */
-function focusField(e: Event, id: string): void {
-  const el = document.getElementById(id);
-  if (!el) return;
-  e.preventDefault();
-  const target =
-    el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input, select, textarea, button') ?? el;
-  target.focus();
-  el.scrollIntoView({ block: 'center' });
-}
 
 /** Where a stepper's - / + start while it is empty: the last answer, else the plan's (never 0 for speed). */
 function startOf(f: FieldDef, day: DayLog, plan: Plan | null): number | null {

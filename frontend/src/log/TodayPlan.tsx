@@ -6,6 +6,7 @@
 import type { Component, Plan, Prescription } from '../api/types';
 import { COMPONENT_LABEL, COMPONENTS } from '../words';
 import { DoseEditor } from './DoseEditor';
+import { focusField } from './focusField';
 import { asPrescribed, changedFrom, doneState, hasWork } from './plan';
 import type { DayLog } from './useDayLog';
 
@@ -16,14 +17,6 @@ const PAIN_FIELD: Partial<Record<Component, { key: string; label: string }>> = {
   neural: { key: 'glide_pain', label: 'pain from the glides' },
 };
 
-/** Moves focus to a question of the form below (its chosen answer, or its first one). */
-function goTo(e: Event, id: string): void {
-  const el = document.getElementById(id);
-  if (!el) return;
-  e.preventDefault();
-  (el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input, select, button') ?? el).focus();
-  el.scrollIntoView({ block: 'center' });
-}
 
 function PlanItem({ c, plan, day }: { c: Component; plan: Plan; day: DayLog }) {
   const comp = plan.components[c];
@@ -77,7 +70,7 @@ function PlanItem({ c, plan, day }: { c: Component; plan: Plan; day: DayLog }) {
           {PAIN_FIELD[c] && day.view.form[PAIN_FIELD[c]!.key as keyof typeof day.view.form] == null && (
             <>
               {' '}
-              <a href={`#${PAIN_FIELD[c]!.key}`} onClick={(e) => goTo(e, PAIN_FIELD[c]!.key)}>
+              <a href={`#${PAIN_FIELD[c]!.key}`} onClick={(e) => focusField(e, PAIN_FIELD[c]!.key)}>
                 Now add your {PAIN_FIELD[c]!.label}
               </a>
               .
