@@ -13,11 +13,12 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, Response, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "frontend" / "dist"
@@ -229,6 +230,28 @@ def choose(page: Page, group: str, option: str) -> None:
 def wait_for_service_worker(page: Page) -> None:
     """The worker controls the page, so the app shell is precached (install finished)."""
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+
+
+def open_at(
+    context: BrowserContext, page: Page, when: datetime, wait_for: str | None = None
+) -> Response | None:
+    """Reopen the page's current address with the page's clock fixed at `when`.
+
+    A clock moved a day on under a live page makes the app's own 60-second timer see its access
+    token as expired and refresh it; a reload at that moment drops the rotated token in flight,
+    and the next page presents the old one, which the server treats as reuse and ends the
+    session. So the page leaves first (nothing of the app is running), the clock moves, and the
+    page comes back. `wait_for` (a URL regex) also waits for that response, which must be OK.
+    """
+    url = page.url
+    page.goto("about:blank")
+    context.clock.set_fixed_time(when)
+    if wait_for is None:
+        return page.goto(url)
+    pattern = re.compile(wait_for)
+    with page.expect_response(lambda r: pattern.search(r.url) is not None and r.ok) as answer:
+        page.goto(url)
+    return answer.value
 
 
 def page_today(page: Page, timezone: str = "UTC") -> str:

@@ -19,6 +19,7 @@ from tests.e2e.helpers import (
     api_link,
     api_register,
     choose,
+    open_at,
     page_today,
     sign_in_ui,
 )
@@ -93,11 +94,10 @@ def test_red_flag_stays_next_day_until_a_linked_clinician_records_a_check(
     expect(page.get_by_role("checkbox", name=CHECKED)).to_have_count(0)
 
     # The next day: the banner names D and the sign, and says what to do, on every patient page.
-    context.clock.set_fixed_time(noon_utc(real_today))
     # Everything said through the app's live region, in order: another message (a sync) may
     # follow the banner's within a moment, so the region's current text alone would race.
     page.add_init_script(ANNOUNCEMENTS)
-    reload_with_fresh_episodes(page)
+    open_at(context, page, noon_utc(real_today), wait_for=GUIDANCE_TODAY.pattern)
     assert page_today(page) == real_today.isoformat()
     expect(page.get_by_role("heading", name="Today’s log", level=1)).to_be_visible()
     expect(banner).to_contain_text(f"{short_label(day_d)} (yesterday)")

@@ -13,7 +13,7 @@ import httpx2 as httpx
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
-from tests.e2e.helpers import ApiUser, api_link, api_register, page_today, sign_in_ui
+from tests.e2e.helpers import ApiUser, api_link, api_register, open_at, page_today, sign_in_ui
 from tests.live import LiveServer
 
 pytestmark = pytest.mark.browser
@@ -147,8 +147,7 @@ def test_done_as_prescribed_progress_accept_and_the_new_dose_on_the_plan(
     expect(tendon).to_contain_text(f"{first['name']}: {first['text']}")
     assert taps.count == 6
     tomorrow = date.fromisoformat(day) + timedelta(days=1)
-    context.clock.set_fixed_time(datetime.combine(tomorrow, time(12), UTC))
-    page.reload()
+    open_at(context, page, datetime.combine(tomorrow, time(12), UTC))
     assert page_today(page) == tomorrow.isoformat()
     expect(page.get_by_role("heading", name="Today’s plan")).to_be_visible()
     expect(page.get_by_test_id("plan-tendon")).to_contain_text(f"{first['name']}: {first['text']}")
