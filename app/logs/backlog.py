@@ -45,7 +45,7 @@ from app.logs import statements
 from app.logs.decisions import Recomputed, recompute
 from app.logs.plan import follow_plan
 from app.logs.status import refresh_status
-from app.logs.status_inputs import read_status_inputs
+from app.logs.status_inputs import StatusInputs, read_status_inputs
 from app.programme.state import PlanState
 
 CHUNK_DAYS = 28  # a written day and the 27 days that read it in their window
@@ -88,13 +88,16 @@ def recompute_from(
     force_start: bool = False,
     revision: int | None = None,
     changed_by: uuid.UUID | None = None,
+    status: StatusInputs | None = None,
+    plan: PlanState | None = None,
 ) -> Progress:
     """Inside the caller's write (after `lock_patient`): decide `start` and the days after it
     up to `start + CHUNK_DAYS - 1` that have a log or a record (`start` itself even without,
     with `force_start`), from an earlier backlog day if there is one; leave the days after the
     chunk, up to tomorrow, in the backlog. The caller rebuilds the status row when `complete`,
-    and runs `continue_pending` after its transaction otherwise."""
-    status = read_status_inputs(session, patient_id)
+    and runs `continue_pending` after its transaction otherwise. `status` and `plan`: the
+    status row's inputs and the plan row, when the caller read them under the lock already."""
+    status = status or read_status_inputs(session, patient_id)
     pending = status.pending_from
     first = start if pending is None or pending >= start else pending
     last = max(start, today + _DAY)  # tomorrow: the latest date a log or a guidance may have
@@ -111,7 +114,9 @@ def recompute_from(
         also=start if force_start else None,
         status=status,
     )
-    plan = follow_plan(session, patient_id, done, now, today=today, changed_by=changed_by)
+    plan = follow_plan(
+        session, patient_id, done, now, today=today, changed_by=changed_by, plan=plan
+    )
     remaining = chunk_end + _DAY if chunk_end < last else None
     if remaining != pending:
         params = {"pid": patient_id, "pending_from": remaining}

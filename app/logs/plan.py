@@ -1,5 +1,6 @@
-"""The programme in the log use cases (app/programme sits above logs): the hook each write
-calls in its transaction, and the plan fields added to every guidance response."""
+"""The programme in the log use cases (app/programme sits above logs): what a log write reads
+first, the hook each write calls in its transaction, and the plan fields added to every
+guidance response."""
 
 from __future__ import annotations
 
@@ -7,15 +8,49 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
 from app.core.clock import today_in
+from app.logs import statements
 from app.logs.decision_batch import Recomputed
+from app.logs.status_inputs import StatusInputs, status_from_row
 from app.models import User
 from app.patients.settings import setting_on
+from app.programme import statements as plan_statements
 from app.programme.guidance import plan_guidance
 from app.programme.service import follow_decisions
-from app.programme.state import PlanState
+from app.programme.state import PlanState, state_from
+
+_HEADS = plan_statements.HEADS
+_PLAN_COLUMNS = [_HEADS.c[name].label(f"plan_{name}") for name in plan_statements.HEAD_FIELDS]
+# A log write's first read, under the patient's lock: the status row's inputs and the plan row,
+# in one statement (two before; bench/RESULTS.md). The plan row is not locked on its own: every
+# path that changes it holds the patient's lock first (app/programme/statements.py).
+READ_STATUS_AND_PLAN = (
+    select(
+        *statements.READ_STATUS.selected_columns,
+        _HEADS.c.patient_id.label("plan_of"),
+        *_PLAN_COLUMNS,
+    )
+    .select_from(
+        statements.STATUS.outerjoin(_HEADS, _HEADS.c.patient_id == statements.STATUS.c.patient_id)
+    )
+    .where(statements.STATUS.c.patient_id == bindparam("pid"))
+)
+_PLAN_AT = len(statements.READ_STATUS.selected_columns) + 1
+
+
+def read_write_inputs(
+    session: Session, patient_id: uuid.UUID
+) -> tuple[StatusInputs, PlanState | None]:
+    """The status row's inputs and the plan row (None without one), inside a write that holds
+    the patient's lock."""
+    params = {"pid": patient_id}
+    row = session.connection().execute(READ_STATUS_AND_PLAN, params).first()
+    if row is None or row.plan_of is None:
+        return status_from_row(row), None
+    return status_from_row(row), state_from(patient_id, *row[_PLAN_AT:])
 
 
 def follow_plan(
@@ -26,11 +61,21 @@ def follow_plan(
     *,
     today: date,
     changed_by: uuid.UUID | None = None,
+    plan: PlanState | None = None,
 ) -> PlanState:
-    """Move the plan by the decisions this write re-decided (inside the caller's write)."""
+    """Move the plan by the decisions this write re-decided (inside the caller's write;
+    `plan`: the plan row as the write already read it)."""
     phase = setting_on(done.history, today).phase
     return follow_decisions(
-        session, patient_id, done.guidance, done.logs, today, phase, now, changed_by=changed_by
+        session,
+        patient_id,
+        done.guidance,
+        done.logs,
+        today,
+        phase,
+        now,
+        changed_by=changed_by,
+        state=plan,
     )
 
 

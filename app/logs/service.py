@@ -16,12 +16,14 @@ from app.logs import store
 from app.logs.backlog import continue_pending, finish_pending, pending_from, recompute_from
 from app.logs.backlog import lock_patient as lock_patient  # re-exported: the dashboard's import
 from app.logs.decisions import is_current, recompute
-from app.logs.plan import follow_plan, with_plan
+from app.logs.plan import follow_plan, read_write_inputs, with_plan
 from app.logs.records import RecordRow, StoredGuidance, current_guidance, current_rows, supersede
 from app.logs.schemas import LogFields, LogIn
 from app.logs.status import refresh_status
+from app.logs.status_inputs import StatusInputs
 from app.models import User
 from app.programme.performed import check_performed
+from app.programme.state import PlanState
 
 LOG_FIELDS = tuple(LogFields.model_fields)
 MAX_RANGE_DAYS = 366
@@ -107,53 +109,83 @@ def save_daily_log(
     if_match: str | None = None,
 ) -> SavedLog:
     """Create or fully replace one day's log, then recompute that day and the 27 after it; the
-    later days are left to `continue_pending` (SavedLog.pending, app/logs/backlog.py)."""
+    later days are left to `continue_pending` (SavedLog.pending, app/logs/backlog.py).
+
+    The write's first read, under the patient's lock, is the status row with the plan row: a
+    backlog that reaches this day (only after a crash or a race) is finished first, in its own
+    short transactions, and the write starts again."""
     check_log_date(patient, log_date, now)
     today = today_in(patient.timezone, now)
-    finish_pending(session, patient.id, today, now, up_to=log_date)  # an earlier backlog first
-    with writing(session):
-        lock_patient(session, patient.id)
-        log = store.find_log(session, patient.id, log_date)
-        found = current_guidance(session, patient.id, log_date)
-        _check_if_match(if_match, log, found.record if found else None)
-        incoming = data.model_dump()
-        unchanged = log is not None and all(log[name] == value for name, value in incoming.items())
-        if (
-            log is not None
-            and unchanged
-            and found is not None
-            and is_current(found, log_date, today)
-        ):
-            guidance = with_plan(session, patient, found.guidance, now)
-            return SavedLog(log, guidance, etag_of(log, found.record), created=False)
-        check_performed(session, patient.id, data.performed, data.loading_stage, data.glide_type)
-        values = {**incoming, "updated_at": now}
-        if log is None:
-            created = True
-            base = {"patient_id": patient.id, "log_date": log_date, "created_at": now}
-            log = store.insert_log(session, base | values)
-        else:
-            created = False
-            log = store.replace_log(session, log, values)
-        revision = store.add_revision(session, patient.id, log_date, log["version"], incoming, now)
-        progress = recompute_from(
-            session,
-            patient.id,
-            log_date,
-            today,
-            "log_written",
-            now,
-            force_start=True,
-            revision=revision,
-        )
-        done = progress.done
-        if progress.complete:
-            refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
+    while True:
+        with writing(session):
+            lock_patient(session, patient.id)
+            status, plan = read_write_inputs(session, patient.id)
+            if status.pending_from is None or status.pending_from > log_date:
+                written = _write_log(session, patient, log_date, data, now, if_match, status, plan)
+                break
+        finish_pending(session, patient.id, today, now, up_to=log_date)
+    guidance = with_plan(session, patient, written.guidance, now, written.plan)
+    return SavedLog(written.log, guidance, written.etag, written.created, written.pending)
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    log: dict[str, Any]
+    guidance: dict[str, Any]  # without the plan fields
+    etag: str
+    created: bool
+    pending: bool
+    plan: PlanState | None
+
+
+def _write_log(
+    session: Session,
+    patient: User,
+    log_date: date,
+    data: LogIn,
+    now: datetime,
+    if_match: str | None,
+    status: StatusInputs,
+    plan: PlanState | None,
+) -> _Written:
+    """`save_daily_log` inside its write, with no backlog on or before `log_date`."""
+    today = today_in(patient.timezone, now)
+    log = store.find_log(session, patient.id, log_date)
+    found = current_guidance(session, patient.id, log_date)
+    _check_if_match(if_match, log, found.record if found else None)
+    incoming = data.model_dump()
+    unchanged = log is not None and all(log[name] == value for name, value in incoming.items())
+    if log is not None and unchanged and found is not None and is_current(found, log_date, today):
+        return _Written(log, found.guidance, etag_of(log, found.record), False, False, plan)
+    check_performed(session, patient.id, data.performed, data.loading_stage, data.glide_type)
+    values = {**incoming, "updated_at": now}
+    if log is None:
+        created = True
+        base = {"patient_id": patient.id, "log_date": log_date, "created_at": now}
+        log = store.insert_log(session, base | values)
+    else:
+        created = False
+        log = store.replace_log(session, log, values)
+    revision = store.add_revision(session, patient.id, log_date, log["version"], incoming, now)
+    progress = recompute_from(
+        session,
+        patient.id,
+        log_date,
+        today,
+        "log_written",
+        now,
+        force_start=True,
+        revision=revision,
+        status=status,
+        plan=plan,
+    )
+    done = progress.done
+    if progress.complete:
+        refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
     guidance = done.guidance.get(log_date) or (found.guidance if found else {})
-    guidance = with_plan(session, patient, guidance, now, progress.plan)
     etag = etag_of(log, done.records[log_date])
-    return SavedLog(log, guidance, etag, created=created, pending=not progress.complete)
+    return _Written(log, guidance, etag, created, not progress.complete, progress.plan)
 
 
 def continue_recompute(session: Session, patient: User, now: datetime) -> bool:

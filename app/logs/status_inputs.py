@@ -58,6 +58,11 @@ class StatusInputs:
 
 def read_status_inputs(session: Session, patient_id: uuid.UUID) -> StatusInputs:
     row = session.connection().execute(statements.READ_STATUS, {"pid": patient_id}).first()
+    return status_from_row(row)
+
+
+def status_from_row(row: Any) -> StatusInputs:
+    """StatusInputs from a row with statements.READ_STATUS's columns (None: no status row)."""
     if row is None:
         return StatusInputs(exists=False)
     return StatusInputs(

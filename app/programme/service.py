@@ -132,12 +132,15 @@ def follow_decisions(
     now: datetime,
     *,
     changed_by: uuid.UUID | None = None,
+    state: PlanState | None = None,
 ) -> PlanState:
     """Move the plan after a write re-decided the days in `decided` (their guidance by date);
     `logs` are the logs the write loaded, `phase` the phase in force today (`changed_by`: the
-    clinician who changed it, if this write did). Inside the caller's write; returns the plan
-    as it now stands."""
-    state = ensure_programme(session, patient_id, phase, now)
+    clinician who changed it, if this write did; `state`: the plan row as this write already
+    read it, under the patient's lock). Inside the caller's write; returns the plan as it now
+    stands."""
+    if state is None:
+        state = ensure_programme(session, patient_id, phase, now)
     follow_phase(session, state, phase, now, changed_by)
     for component in COMPONENTS:
         pending = state.pending(component)

@@ -70,9 +70,19 @@ def load_state(
 ) -> PlanState | None:
     query = statements.HEAD_FOR_UPDATE if for_update else statements.HEAD
     row = session.connection().execute(query, {"pid": patient_id}).first()
-    if row is None:
-        return None
-    return PlanState(patient_id, row.phase, row.current, row.locks, row.proposals, row.back_offs)
+    return None if row is None else state_from(patient_id, *row)
+
+
+def state_from(
+    patient_id: uuid.UUID,
+    phase: int,
+    current: dict[str, dict[str, Any]],
+    locks: dict[str, dict[str, Any]],
+    proposals: dict[str, dict[str, Any]],
+    back_offs: dict[str, dict[str, Any]],
+) -> PlanState:
+    """A PlanState from the row's values in statements.HEAD_FIELDS order."""
+    return PlanState(patient_id, phase, current, locks, proposals, back_offs)
 
 
 def save_state(session: Session, state: PlanState, now: datetime) -> None:
