@@ -178,3 +178,19 @@ def test_the_clinician_and_the_coach_never_read_a_pending_day_as_current(
     ).json()["records"]
     current = [r for r in history if r["superseded_at"] is None]
     assert [r["guidance"]["referral"] for r in current] == ["urgent"]
+
+
+def test_a_write_to_a_day_inside_a_backlog_finishes_the_backlog_first(
+    client: TestClient, db_session: Session, year: tuple[Any, User]
+) -> None:
+    patient, user = year
+    saved = save_daily_log(db_session, user, FIRST, LogIn(**_day(0) | URGENT), NOW)
+    assert saved.pending  # the process "died" here: a backlog from FIRST + 28 days is left
+    day = FIRST + timedelta(days=120)
+    answer = client.put(f"/api/v1/me/logs/{day}", json=_day(1), headers=patient.headers)
+    assert answer.status_code == 200, answer.text
+    guidance = answer.json()["guidance"]
+    assert guidance["referral"] == "urgent"  # the episode of FIRST reached the written day
+    assert guidance["open_episodes"][0]["started_on"] == str(FIRST)
+    assert pending_from(db_session, user.id) is None
+    assert _nothing_left_to_change(db_session, user)
