@@ -59,18 +59,24 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     def _on_begin(conn: Any) -> None:
         options = conn.get_execution_options()
         raw = conn.connection.driver_connection  # plain sqlite3: these run on every request
-        if options.get(WRITE_OPTION, False) == NOWAIT:
-            # On the event loop: try once, and let run_db wait cooperatively if it is taken.
-            raw.execute("PRAGMA busy_timeout=0")
-            try:
-                raw.execute("BEGIN IMMEDIATE")
-            finally:
-                raw.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        elif options.get(WRITE_OPTION, False):
-            raw.execute("BEGIN IMMEDIATE")
+        if options.get(WRITE_OPTION, False):
+            begin_immediate(raw, options[WRITE_OPTION] == NOWAIT, busy_timeout_ms)
         elif not options.get(PLAIN_READS, False):
             raw.execute("BEGIN")
         # else: each read statement is its own snapshot (as READ COMMITTED on PostgreSQL)
+
+
+def begin_immediate(raw: sqlite3.Connection, nowait: bool, busy_timeout_ms: int) -> None:
+    """Take SQLite's write lock up front; `nowait` (on the event loop): try once, and let
+    run_db wait cooperatively if it is taken."""
+    if not nowait:
+        raw.execute("BEGIN IMMEDIATE")
+        return
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        raw.execute("BEGIN IMMEDIATE")
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
 
 
 def build_engine(url: str, busy_timeout_ms: int = 10000) -> Engine:
@@ -153,6 +159,8 @@ def begin_write(session: Session) -> None:
     Use cases do not call this: they use `writing`.
     """
     if session.in_transaction():
+        if _go_on_as_writer(session):
+            return
         session.commit()
     if not _on_event_loop.get():
         session.connection(execution_options={WRITE_OPTION: True})
@@ -164,6 +172,33 @@ def begin_write(session: Session) -> None:
         if "locked" in str(exc) or "busy" in str(exc):
             raise WriteLockBusy from None
         raise
+
+
+def _go_on_as_writer(session: Session) -> bool:
+    """Turn the request's open read transaction into the write transaction, on the same
+    connection, where that is as good as a new one (no commit, no second pool checkout):
+
+    - PostgreSQL at READ COMMITTED: every statement reads the latest commits anyway;
+    - SQLite when the reads ran without BEGIN (`request_engine`): BEGIN IMMEDIATE now.
+
+    A SQLite read transaction that did BEGIN is ended first instead (a deferred reader that
+    upgrades to a writer can fail rather than wait)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        chosen = connection.get_execution_options().get("isolation_level")
+        return (chosen or connection.default_isolation_level) == "READ COMMITTED"
+    raw = connection.connection.driver_connection
+    if raw is None or raw.in_transaction:
+        return False
+    timeout = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+    try:
+        begin_immediate(raw, _on_event_loop.get(), timeout)
+    except sqlite3.OperationalError as exc:
+        session.rollback()
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise WriteLockBusy from None
+        raise
+    return True
 
 
 _writing: ContextVar[Session | None] = ContextVar("loadline_writing", default=None)
