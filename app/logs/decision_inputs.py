@@ -30,10 +30,14 @@ def read_logs(rows: Iterable[Any]) -> tuple[dict[date, DayLog], dict[date, str]]
     """DayLogs from rows of statements.DAY_LOG columns, and each one's canonical text for the
     inputs digest (the row's repr, in DayLog's field order: stored flags are already sorted)."""
     logs, canonical = {}, {}
+    flags_at = statements.RED_FLAGS_AT
     for row in rows:
         log = _READ_DAY_LOG(row)
         logs[log.log_date] = log
-        canonical[log.log_date] = repr(tuple(row))
+        values = tuple(row)
+        if values[flags_at] is None:  # statements.DAY_LOGS: no flags come back as NULL
+            values = (*values[:flags_at], [], *values[flags_at + 1 :])
+        canonical[log.log_date] = repr(values)
     return logs, canonical
 
 

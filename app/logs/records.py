@@ -102,6 +102,10 @@ def supersede(session: Session, record_id: int, now: datetime) -> None:
 
 
 def supersede_all(session: Session, record_ids: list[int], now: datetime) -> None:
+    if len(record_ids) == 1:
+        params = {"record_id": record_ids[0], "at": now}
+        session.connection().execute(statements.SUPERSEDE_RECORD, params)
+        return
     session.connection().execute(
         statements.SUPERSEDE_RECORDS, {"record_ids": record_ids, "at": now}
     )

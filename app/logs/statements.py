@@ -10,10 +10,10 @@ a measurement put it here.
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, delete, insert, or_, select, update
+from sqlalchemy import Text, bindparam, case, cast, delete, insert, null, or_, select, update
 from sqlmodel import col
 
-from app.logs.rules_input import DAY_LOG_COLUMNS
+from app.logs.rules_input import DAY_LOG_COLUMNS, DAY_LOG_FIELDS
 from app.logs.schemas import LogFields
 from app.models import (
     DailyLog,
@@ -54,7 +54,14 @@ DELETE_LOG = delete(LOGS).where(LOGS.c.id == bindparam("log_id"))
 INSERT_REVISION = insert(REVISIONS).returning(REVISIONS.c.id)
 INSERT_REVISIONS = insert(REVISIONS)
 # The columns the rules read (one per DayLog field), for the 28-day windows of a recompute.
-DAY_LOGS = select(*DAY_LOG_COLUMNS).where(
+# `red_flags` comes back NULL where it is the empty list (nearly every day): nothing to decode
+# (app/logs/decision_inputs.read_logs reads NULL as []).
+RED_FLAGS_AT = DAY_LOG_FIELDS.index("red_flags")
+_WINDOW_COLUMNS = list(DAY_LOG_COLUMNS)
+_WINDOW_COLUMNS[RED_FLAGS_AT] = case(
+    (cast(LOGS.c.red_flags, Text) != "[]", LOGS.c.red_flags), else_=null()
+).label("red_flags")
+DAY_LOGS = select(*_WINDOW_COLUMNS).where(
     LOGS.c.patient_id == bindparam("pid"),
     LOGS.c.log_date >= bindparam("start"),
     LOGS.c.log_date <= bindparam("end"),
@@ -121,6 +128,12 @@ PROGRESSED_BEFORE = (
 SUPERSEDE_RECORDS = (
     update(RECORDS)
     .where(RECORDS.c.id.in_(bindparam("record_ids", expanding=True)))
+    .values(superseded_at=bindparam("at"))
+)
+# The usual case, one record: no expanding IN to render on every execution.
+SUPERSEDE_RECORD = (
+    update(RECORDS)
+    .where(RECORDS.c.id == bindparam("record_id"))
     .values(superseded_at=bindparam("at"))
 )
 INSERT_RECORDS = insert(RECORDS).returning(RECORDS.c.id, sort_by_parameter_order=True)
