@@ -70,6 +70,24 @@ def as_current(guidance: dict[str, Any]) -> dict[str, Any]:
     return {**guidance, "open_episodes": []}
 
 
+_LOG_ID_AT = statements.LOG_COLUMN_NAMES.index("id")
+_RECORD_AT = len(statements.LOG_COLUMN_NAMES)
+
+
+def log_and_record(
+    session: Session, patient_id: uuid.UUID, day: date
+) -> tuple[dict[str, Any] | None, RecordRow | None]:
+    """The day's stored log (see app.logs.store) and its current record, each None when
+    absent, in one statement (the record's guidance: `guidance_of`)."""
+    params = {"pid": patient_id, "day": day}
+    values = tuple(session.connection().execute(statements.LOG_AND_RECORD, params).one())
+    log = None
+    if values[_LOG_ID_AT] is not None:
+        log = dict(zip(statements.LOG_COLUMN_NAMES, values[:_RECORD_AT], strict=True))
+    record = None if values[_RECORD_AT] is None else _record(values[_RECORD_AT:])
+    return log, record
+
+
 def current_guidance(session: Session, patient_id: uuid.UUID, day: date) -> StoredGuidance | None:
     row = (
         session.connection()

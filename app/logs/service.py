@@ -15,9 +15,17 @@ from app.core.errors import InvalidInput, NotFound, PreconditionFailed
 from app.logs import store
 from app.logs.backlog import continue_pending, finish_pending, pending_from, recompute_from
 from app.logs.backlog import lock_patient as lock_patient  # re-exported: the dashboard's import
-from app.logs.decisions import is_current, recompute
+from app.logs.decisions import is_current, recompute, stale
 from app.logs.plan import follow_plan, read_write_inputs, with_plan
-from app.logs.records import RecordRow, StoredGuidance, current_guidance, current_rows, supersede
+from app.logs.records import (
+    RecordRow,
+    StoredGuidance,
+    current_guidance,
+    current_rows,
+    guidance_of,
+    log_and_record,
+    supersede,
+)
 from app.logs.schemas import LogFields, LogIn
 from app.logs.status import refresh_status
 from app.logs.status_inputs import StatusInputs
@@ -150,13 +158,14 @@ def _write_log(
 ) -> _Written:
     """`save_daily_log` inside its write, with no backlog on or before `log_date`."""
     today = today_in(patient.timezone, now)
-    log = store.find_log(session, patient.id, log_date)
-    found = current_guidance(session, patient.id, log_date)
-    _check_if_match(if_match, log, found.record if found else None)
+    log, record = log_and_record(session, patient.id, log_date)
+    _check_if_match(if_match, log, record)
     incoming = data.model_dump()
     unchanged = log is not None and all(log[name] == value for name, value in incoming.items())
-    if log is not None and unchanged and found is not None and is_current(found, log_date, today):
-        return _Written(log, found.guidance, etag_of(log, found.record), False, False, plan)
+    # (no backlog reaches this day here, so a record not stale is current)
+    if log is not None and unchanged and record is not None and not stale(record, today):
+        guidance = guidance_of(session, record.id)
+        return _Written(log, guidance, etag_of(log, record), False, False, plan)
     check_performed(session, patient.id, data.performed, data.loading_stage, data.glide_type)
     values = {**incoming, "updated_at": now}
     if log is None:
@@ -183,7 +192,7 @@ def _write_log(
     if progress.complete:
         refresh_status(session, patient.id, today, now, recomputed=done, written=log_date)
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
-    guidance = done.guidance.get(log_date) or (found.guidance if found else {})
+    guidance = done.guidance.get(log_date) or (guidance_of(session, record.id) if record else {})
     etag = etag_of(log, done.records[log_date])
     return _Written(log, guidance, etag, created, not progress.complete, progress.plan)
 

@@ -10,7 +10,20 @@ a measurement put it here.
 
 from __future__ import annotations
 
-from sqlalchemy import Text, bindparam, case, cast, delete, insert, null, or_, select, update
+from sqlalchemy import (
+    Text,
+    and_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    update,
+)
 from sqlmodel import col
 
 from app.logs.rules_input import DAY_LOG_COLUMNS, DAY_LOG_FIELDS
@@ -112,6 +125,26 @@ PENDING_FROM = (
 CURRENT_WITH_GUIDANCE = select(
     *RECORD_COLUMNS, RECORDS.c.guidance, PENDING_FROM.label("pending_from")
 ).where(*_CURRENT)
+# A log write's read of its day: the log and the day's current record (either may be absent),
+# in one statement: both are outer-joined to a one-row select. The record's guidance is read
+# only when the write needs it (records.guidance_of).
+_ONE_ROW = select(literal(1).label("one")).subquery("one_row")
+LOG_COLUMN_NAMES = tuple(LOGS.c.keys())
+LOG_AND_RECORD = select(
+    *(LOGS.c[name].label(f"log_{name}") for name in LOG_COLUMN_NAMES),
+    *(RECORDS.c[name].label(f"record_{name}") for name in RECORD_FIELDS),
+).select_from(
+    _ONE_ROW.outerjoin(
+        LOGS, and_(LOGS.c.patient_id == bindparam("pid"), LOGS.c.log_date == bindparam("day"))
+    ).outerjoin(
+        RECORDS,
+        and_(
+            RECORDS.c.patient_id == bindparam("pid"),
+            RECORDS.c.decision_date == bindparam("day"),
+            RECORDS.c.superseded_at.is_(None),
+        ),
+    )
+)
 CURRENT_GUIDANCES = select(RECORDS.c.guidance).where(*_CURRENT).order_by(RECORDS.c.decision_date)
 GUIDANCE_OF_RECORD = select(RECORDS.c.guidance).where(RECORDS.c.id == bindparam("record_id"))
 # Step ups before a window, newest first (read until every component's last one is found).
