@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -28,6 +28,7 @@ from app.rules import (
     Episode,
     PatientState,
     PriorDecision,
+    Thresholds,
     evaluate,
     open_episodes,
 )
@@ -102,7 +103,7 @@ class DayBatch:
         key = (setting.id, started)
         if key not in self.states:
             state = state_on(self.done.history, day)
-            self.states[key] = (state, asdict(state.thresholds))
+            self.states[key] = (state, _numbers(state.thresholds))
         return (*self.states[key], setting)
 
     def decide(self, day: date) -> None:
@@ -164,6 +165,14 @@ class DayBatch:
             ids = insert_records(session, self.new)
             for values, record_id in zip(self.new, ids, strict=True):
                 self.done.records[values["decision_date"]] = record_of(values, record_id)
+
+
+_THRESHOLD_FIELDS = tuple(f.name for f in fields(Thresholds))
+
+
+def _numbers(thresholds: Thresholds) -> dict[str, int]:
+    """The thresholds as stored with a record (dataclasses.asdict, without its deep copies)."""
+    return {name: getattr(thresholds, name) for name in _THRESHOLD_FIELDS}
 
 
 def _current(record: RecordRow) -> bool:

@@ -138,6 +138,8 @@ def record_of(values: dict[str, Any], record_id: int) -> RecordRow:
 
 def insert_records(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     """Insert current records in one statement; returns their ids in the order given."""
+    if len(rows) == 1:
+        return [session.connection().execute(statements.INSERT_RECORD, rows[0]).scalar_one()]
     result = session.connection().execute(statements.INSERT_RECORDS, rows)
     ids: list[int] = result.scalars().all()  # type: ignore[assignment]
     return ids

@@ -170,6 +170,8 @@ SUPERSEDE_RECORD = (
     .values(superseded_at=bindparam("at"))
 )
 INSERT_RECORDS = insert(RECORDS).returning(RECORDS.c.id, sort_by_parameter_order=True)
+# The usual case, one record: a plain INSERT ... RETURNING (no batched "insertmanyvalues").
+INSERT_RECORD = insert(RECORDS).returning(RECORDS.c.id)
 
 # ---------------------------------------------------------------- the status row
 READ_STATUS = select(
