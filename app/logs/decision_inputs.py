@@ -46,7 +46,7 @@ def load_day_logs(
 ) -> tuple[dict[date, DayLog], dict[date, str]]:
     """The logs of start..end the rules read (plain columns, no ORM objects), with texts."""
     params = {"pid": patient_id, "start": start, "end": end}
-    return read_logs(session.connection().execute(statements.DAY_LOGS, params))
+    return read_logs(session.connection().execute(statements.DAY_LOGS, params).all())
 
 
 def marks_episode(log: DayLog) -> bool:

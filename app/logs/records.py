@@ -58,7 +58,11 @@ def _window(patient_id: uuid.UUID, start: date, end: date) -> dict[str, Any]:
 def current_rows(
     session: Session, patient_id: uuid.UUID, start: date, end: date
 ) -> dict[date, RecordRow]:
-    rows = session.connection().execute(statements.CURRENT_RECORDS, _window(patient_id, start, end))
+    rows = (
+        session.connection()
+        .execute(statements.CURRENT_RECORDS, _window(patient_id, start, end))
+        .all()
+    )
     return {record.decision_date: record for record in map(_record, rows)}
 
 
