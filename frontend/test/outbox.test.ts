@@ -344,3 +344,36 @@ describe('outbox: draining', () => {
     expect(backoffMs(50)).toBe(30 * 60_000);
   });
 });
+
+describe('withdrawing a day that is deleted on the server', () => {
+  it('drops the queued edit of that day only, once the delete succeeded', async () => {
+    const { outbox } = setup();
+    await outbox.queue('2026-11-20', { morning_pain: 3 });
+    await outbox.queue('2026-11-21', { morning_pain: 2 });
+    await expect(outbox.withdraw('2026-11-20', async () => 'deleted')).resolves.toBe('deleted');
+    expect((await outbox.list()).map((e) => e.date)).toEqual(['2026-11-21']);
+  });
+
+  it('keeps the queued edit when the delete fails', async () => {
+    const { outbox } = setup();
+    await outbox.queue('2026-11-20', { morning_pain: 3 });
+    const failing = outbox.withdraw('2026-11-20', async () => {
+      throw new Error('offline');
+    });
+    await expect(failing).rejects.toThrow('offline');
+    expect((await outbox.get('2026-11-20'))?.body).toMatchObject({ morning_pain: 3 });
+  });
+
+  it('a drain that starts while the delete is in flight never sends the deleted day', async () => {
+    const locks = fakeLocks();
+    const gate = deferred<void>();
+    const { outbox, calls } = setup({ locks });
+    await outbox.queue('2026-11-20', { morning_pain: 3 });
+    const deleting = outbox.withdraw('2026-11-20', () => gate.promise);
+    const draining = outbox.drain({ ignoreBackoff: true });
+    gate.resolve();
+    await Promise.all([deleting, draining]);
+    expect(calls).toEqual([]);
+    expect(await outbox.count()).toBe(0);
+  });
+});

@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { ApiError, NetworkError, problemMessage, readProblem } from '../api/http';
 import { apiResponse } from '../api/client';
 import { friendlyDate } from '../dates';
-import { getCachedLogs, setCachedLogs } from '../services';
+import { getCachedLogs, outbox, setCachedLogs } from '../services';
 import { announce } from '../store';
 import { Notice } from '../ui/Page';
 
 /** "Delete" on a History row: asks first, then DELETE /me/logs/{date} (the server recomputes
- * later days' guidance) and drops the day from this phone's cache. */
+ * later days' guidance) and drops the day from this phone's cache and outbox. */
 export function DeleteDay({ date, onDeleted }: { date: string; onDeleted: (date: string) => void }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -18,8 +18,12 @@ export function DeleteDay({ date, onDeleted }: { date: string; onDeleted: (date:
     setBusy(true);
     setError(null);
     try {
-      const res = await apiResponse.delete('/me/logs/{log_date}', { path: { log_date: date } });
-      if (!res.ok && res.status !== 404) throw new ApiError(res.status, await readProblem(res));
+      // Under the outbox's lock: an edit of this day still waiting to sync is dropped once the
+      // day is deleted, so it cannot bring the day back.
+      await outbox.withdraw(date, async () => {
+        const res = await apiResponse.delete('/me/logs/{log_date}', { path: { log_date: date } });
+        if (!res.ok && res.status !== 404) throw new ApiError(res.status, await readProblem(res));
+      });
       await setCachedLogs((await getCachedLogs()).filter((l) => l.log_date !== date));
       announce(`The log for ${day} was deleted.`);
       onDeleted(date);

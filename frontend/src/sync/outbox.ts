@@ -70,6 +70,10 @@ export interface Outbox {
   get(date: string): Promise<OutboxEntry | undefined>;
   list(): Promise<OutboxEntry[]>;
   remove(date: string): Promise<void>;
+  /** Run `action` (e.g. deleting the day on the server) while no drain can send the day's
+   * queued entry, and drop that entry once `action` has succeeded: a queued edit of a day
+   * the patient deleted must not bring the day back. If `action` throws, the entry stays. */
+  withdraw<T>(date: string, action: () => Promise<T>): Promise<T>;
   state(): Promise<OutboxState>;
   count(): Promise<number>;
   lastSyncAt(): Promise<number | null>;
@@ -142,6 +146,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const db = await deps.db();
     await db.delete('outbox', entryKey(userId, date));
     changed();
+  }
+
+  async function withdraw<T>(date: string, action: () => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const result = await action();
+      if (await get(date)) await remove(date);
+      return result;
+    };
+    const locks = deps.locks ?? null;
+    return locks ? locks.request(LOCK_NAME, run) : run();
   }
 
   async function state(): Promise<OutboxState> {
@@ -256,5 +270,5 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return running;
   }
 
-  return { queue, get, list, remove, state, count, lastSyncAt, setAuthRequired, drain };
+  return { queue, get, list, remove, withdraw, state, count, lastSyncAt, setAuthRequired, drain };
 }
