@@ -1,7 +1,12 @@
 """A clinician-confirmed neural emphasis takes effect in the plan: sliders only, and the neural
 component locked (only the clinician moves it on: no automatic slider -> tensioner step). The
 starting profile's bare suggestion never does; nor does an assessment with another emphasis.
-Nothing here reaches the guardrails: the plan changes, the decisions do not."""
+Nothing here reaches the guardrails: the plan changes, the decisions do not.
+
+A later assessment with another emphasis does not lift the neural lock: automatic neural steps
+resume only when the clinician unlocks the component in the plan (the cautious reading; the
+plan tab shows the lock and its unlock button).
+"""
 
 from __future__ import annotations
 
