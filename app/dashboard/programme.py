@@ -73,11 +73,11 @@ def read_programme(
 
 def read_programme_history(
     session: Session, clinician: User, linked: LinkedPatient, component: str | None, now: datetime
-) -> list[dict[str, Any]]:
+) -> dict[str, list[dict[str, Any]]]:
     with writing(session):
-        versions = read_history(session, linked.patient.id, component)
+        history = read_history(session, linked.patient.id, component)
         record_access(session, clinician, [linked.patient.id], "programme_history_viewed", now)
-    return versions
+    return history
 
 
 def change_component(

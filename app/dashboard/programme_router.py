@@ -49,9 +49,10 @@ def patient_programme_history(
     session: SessionDep,
     component: Annotated[Component | None, Query()] = None,
 ) -> HistoryOut:
-    """Every version of the plan, newest first: who changed it, when and why."""
-    versions = programme.read_programme_history(session, clinician, linked, component, utcnow())
-    return HistoryOut.model_validate({"versions": versions})
+    """Every version of the plan, and each lock or unlock, newest first: who changed it,
+    when and why."""
+    history = programme.read_programme_history(session, clinician, linked, component, utcnow())
+    return HistoryOut.model_validate(history)
 
 
 def _set(

@@ -55,5 +55,5 @@ def apply_emphasis(
         slider = default_slider(phase)
         body = NeuralIn(exercise=slider.exercise, reps=slider.reps, note=None)
         set_component(session, patient, NEURAL, body, clinician, now, reason=NEURAL_REASON)
-    set_lock(session, patient, NEURAL, clinician, True, now)
+    set_lock(session, patient, NEURAL, clinician, True, now, reason=NEURAL_REASON)
     return True

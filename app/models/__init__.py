@@ -42,6 +42,7 @@ from app.models.patients import PatientSetting
 from app.models.programme import (
     CustomExercise,
     Programme,
+    ProgrammeLockEvent,
     ProgrammeProposal,
     ProgrammeVersion,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "PatientSetting",
     "PatientStatus",
     "Programme",
+    "ProgrammeLockEvent",
     "ProgrammeProposal",
     "ProgrammeVersion",
     "PushDelivery",

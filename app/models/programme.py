@@ -103,6 +103,24 @@ class ProgrammeProposal(SQLModel, table=True):
     resolved_at: datetime | None = None
 
 
+class ProgrammeLockEvent(SQLModel, table=True):
+    """A clinician locked or unlocked one component (only they change a locked one): part of
+    the plan's history next to its versions."""
+
+    __tablename__ = "programme_lock_events"
+    __table_args__ = (Index("ix_programme_lock_events_patient", "patient_id", "created_at"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    patient_id: uuid.UUID = owned_by("users.id", index=False)
+    component: str = Field(max_length=16)
+    locked: bool
+    made_by_id: uuid.UUID | None = Field(
+        default=None, foreign_key="users.id", ondelete="SET NULL", nullable=True
+    )
+    reason: str = Field(max_length=255)  # "clinician" or "assessment: neural emphasis"
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class CustomExercise(SQLModel, table=True):
     """A tendon exercise a clinician added to one patient's library."""
 

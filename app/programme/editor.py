@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from app.core.db import writing
 from app.core.errors import InvalidInput
-from app.models import CustomExercise, User
+from app.models import CustomExercise, ProgrammeLockEvent, User
 from app.programme.compare import change_text
 from app.programme.inputs import (
     CustomDoseIn,
@@ -124,20 +124,38 @@ def set_component(
 
 
 def set_lock(
-    session: Session, patient: User, component: str, clinician: User, locked: bool, now: datetime
+    session: Session,
+    patient: User,
+    component: str,
+    clinician: User,
+    locked: bool,
+    now: datetime,
+    reason: str = CLINICIAN,
 ) -> PlanState:
-    """Lock (only the clinician changes it: no automatic back-off, no proposals) or unlock."""
+    """Lock (only the clinician changes it: no automatic back-off, no proposals) or unlock;
+    a change is kept in the plan's history (ProgrammeLockEvent)."""
     phase = phase_today(session, patient, now)
     with writing(session):
         lock_patient(session, patient.id)
         state = ensure_programme(session, patient.id, phase, now)
-        if locked and component not in state.locks:
+        changed = locked != (component in state.locks)
+        if changed and locked:
             withdraw_pending(session, state, component, now)
             state.locks[component] = {"by_id": str(clinician.id), "at": now.isoformat()}
-            state.dirty = True
-        elif not locked and component in state.locks:
+        elif changed:
             del state.locks[component]
+        if changed:
             state.dirty = True
+            session.add(
+                ProgrammeLockEvent(
+                    patient_id=patient.id,
+                    component=component,
+                    locked=locked,
+                    made_by_id=clinician.id,
+                    reason=reason,
+                    created_at=now,
+                )
+            )
         save_state(session, state, now)
     return state
 

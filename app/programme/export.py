@@ -8,8 +8,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from app.models import ProgrammeLockEvent
 from app.programme.guidance import default_state
 from app.programme.library import LIBRARY_VERSION
 from app.programme.prescriptions import (
@@ -46,7 +47,8 @@ def plan_state(session: Session, patient_id: uuid.UUID, phase: int) -> PlanState
 
 
 def programme_record(session: Session, patient_id: uuid.UUID, phase: int) -> dict[str, Any]:
-    """The plan as it stands and every version, proposal and custom exercise (JSON export)."""
+    """The plan as it stands and every version, proposal, lock event and custom exercise (JSON
+    export)."""
     state = plan_state(session, patient_id, phase)
     catalogue = with_custom(load_custom(session, patient_id))
     return {
@@ -91,6 +93,19 @@ def programme_record(session: Session, patient_id: uuid.UUID, phase: int) -> dic
                 "resolved_at": _iso(p.resolved_at),
             }
             for p in proposal_rows(session, patient_id)
+        ],
+        "lock_events": [
+            {
+                "component": e.component,
+                "locked": e.locked,
+                "reason": e.reason,
+                "created_at": e.created_at.isoformat(),
+            }
+            for e in session.exec(
+                select(ProgrammeLockEvent)
+                .where(ProgrammeLockEvent.patient_id == patient_id)
+                .order_by(col(ProgrammeLockEvent.created_at))
+            ).all()
         ],
         "custom_exercises": [
             {"key": e.key, "name": e.name, "description": e.description, "stage": e.stage}

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from app.core.clock import today_in
 from app.core.db import writing
-from app.models import ProgrammeVersion, User
+from app.models import ProgrammeLockEvent, ProgrammeVersion, User
 from app.patients.settings import load_history, setting_on
 from app.programme.library import (
     EXERCISES,
@@ -35,7 +35,7 @@ from app.programme.state import (
     lock_patient,
     save_state,
 )
-from app.programme.views import plan_view, proposal_view, version_view
+from app.programme.views import lock_event_view, plan_view, proposal_view, version_view
 
 
 def phase_today(session: Session, patient: User, now: datetime) -> int:
@@ -83,12 +83,22 @@ def version_rows(
 
 def read_history(
     session: Session, patient_id: uuid.UUID, component: str | None = None
-) -> list[dict[str, Any]]:
-    """Every version, newest first, with who made it, when and why."""
+) -> dict[str, list[dict[str, Any]]]:
+    """Every version and every lock or unlock, newest first, with who made it, when and why
+    (`HistoryOut`)."""
     rows = version_rows(session, patient_id, component)
+    query = select(ProgrammeLockEvent).where(ProgrammeLockEvent.patient_id == patient_id)
+    if component is not None:
+        query = query.where(ProgrammeLockEvent.component == component)
+    order = col(ProgrammeLockEvent.created_at).desc()
+    events = list(session.exec(query.order_by(order)).all())
     catalogue = with_custom(load_custom(session, patient_id))
-    names = names_of(session, (row.made_by_id for row in rows))
-    return [version_view(row, catalogue, names) for row in rows]
+    made_by = [*(row.made_by_id for row in rows), *(event.made_by_id for event in events)]
+    names = names_of(session, made_by)
+    return {
+        "versions": [version_view(row, catalogue, names) for row in rows],
+        "locks": [lock_event_view(event, names) for event in events],
+    }
 
 
 def answered_view(session: Session, patient: User, answered: Answered) -> dict[str, Any]:

@@ -29,9 +29,10 @@ def my_programme_history(
     session: SessionDep,
     component: Annotated[Component | None, Query()] = None,
 ) -> HistoryOut:
-    """Every version of your plan, newest first: who changed it, when and why."""
-    versions = reading.read_history(session, patient.id, component)
-    return HistoryOut.model_validate({"versions": versions})
+    """Every version of your plan, and each lock or unlock, newest first: who changed it,
+    when and why."""
+    history = reading.read_history(session, patient.id, component)
+    return HistoryOut.model_validate(history)
 
 
 @router.post(

@@ -134,8 +134,19 @@ class VersionOut(BaseModel):
     prescription: PrescriptionOut
 
 
+class LockEventOut(BaseModel):
+    component: Component
+    locked: bool = Field(description="True: locked (only a clinician changes it); false: unlocked.")
+    made_by_name: str | None = Field(description="The clinician, while known.")
+    reason: str = Field(description='"clinician" or "assessment: neural emphasis".')
+    created_at: datetime
+
+
 class HistoryOut(BaseModel):
     versions: list[VersionOut] = Field(description="Newest first.")
+    locks: list[LockEventOut] = Field(
+        default_factory=list, description="Each lock and unlock by a clinician, newest first."
+    )
 
 
 class AnsweredOut(BaseModel):

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from app.models import ProgrammeLockEvent
 from app.programme.library import GLIDES, LIBRARY_VERSION
 from app.programme.prescriptions import (
     COMPONENTS,
@@ -154,4 +155,16 @@ def version_view(row: Any, catalogue: Catalogue, names: Mapping[str, str]) -> di
             catalogue,
             {"id": str(row.id), "number": row.number},
         ),
+    }
+
+
+def lock_event_view(event: ProgrammeLockEvent, names: Mapping[str, str]) -> dict[str, Any]:
+    """`LockEventOut`: a component locked or unlocked (a ProgrammeLockEvent row)."""
+    by = str(event.made_by_id) if event.made_by_id else None
+    return {
+        "component": event.component,
+        "locked": event.locked,
+        "made_by_name": names.get(by) if by else None,
+        "reason": event.reason,
+        "created_at": event.created_at,
     }

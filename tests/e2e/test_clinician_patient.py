@@ -125,6 +125,12 @@ def test_plan_tab_edits_the_tendon_dose_locks_running_and_lists_both_in_the_hist
     expect(page.get_by_role("tab", name="Plan")).to_have_attribute("aria-selected", "true")
     expect(page.get_by_test_id("plan-history")).to_contain_text("Running locked")
 
+    # unlocking is history too: newest first, above the lock it lifted
+    page.get_by_test_id("rx-running").get_by_role("button", name="Unlock running").click()
+    expect(history.locator("> li").nth(0)).to_contain_text("Running unlocked")
+    expect(history.locator("> li").nth(0)).to_contain_text("by Dr Tab Plan · why: clinician")
+    expect(history.locator("> li").nth(1)).to_contain_text("Running locked")
+
 
 def test_a_bad_threshold_is_a_sentence_and_a_phase_change_asks_first(
     page: Page, e2e_server: LiveServer

@@ -83,6 +83,10 @@ def test_a_neural_assessment_puts_a_tensioner_on_the_phase_slider_and_locks_it(
         "Dr Berg",
         REASON,
     )
+    locks = client.get("/api/v1/me/programme/history", headers=patient.headers).json()["locks"]
+    assert [(e["component"], e["locked"], e["made_by_name"], e["reason"]) for e in locks] == [
+        ("neural", True, "Dr Berg", REASON)
+    ]
     assert _guidance(client, patient) == before  # no guardrail decision moved
     assert client.get(INTAKE, headers=patient.headers).json()["emphasis"] == "neural"
     log = client.get("/api/v1/me/access-log", headers=patient.headers).json()["entries"]

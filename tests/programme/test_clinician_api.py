@@ -129,6 +129,29 @@ def test_a_locked_component_is_changed_only_by_the_clinician(client: TestClient)
     assert again.json()["guidance"]["components"]["tendon"]["step"] == "applied"
 
 
+def test_each_lock_and_unlock_is_in_the_plan_history_with_who_and_why(
+    client: TestClient,
+) -> None:
+    patient, clinician = pair(client)
+    lock = f"{API}/{patient.id}/programme/neural/lock"
+    assert client.put(lock, headers=clinician.headers).status_code == 200
+    assert client.put(lock, headers=clinician.headers).status_code == 200  # already: no event
+    assert client.delete(lock, headers=clinician.headers).status_code == 200
+    assert client.delete(lock, headers=clinician.headers).status_code == 200  # no event either
+    seen = client.get(f"{API}/{patient.id}/programme/history", headers=clinician.headers).json()
+    events = [(e["component"], e["locked"], e["made_by_name"], e["reason"]) for e in seen["locks"]]
+    assert events == [
+        ("neural", False, "Dr Lee", "clinician"),  # newest first
+        ("neural", True, "Dr Lee", "clinician"),
+    ]
+    mine = client.get("/api/v1/me/programme/history", headers=patient.headers).json()
+    assert mine["locks"] == seen["locks"]  # the patient sees the same history
+    only_tendon = client.get(
+        "/api/v1/me/programme/history", params={"component": "tendon"}, headers=patient.headers
+    ).json()
+    assert only_tendon["locks"] == []
+
+
 def test_locking_withdraws_a_pending_proposal(client: TestClient) -> None:
     patient, clinician = pair(client)
     proposal_id = ready_to_step(client, patient)["components"]["tendon"]["proposal_id"]

@@ -25,6 +25,20 @@ def test_the_json_export_holds_the_plan_and_its_history(client: TestClient) -> N
         "default",
     ]
     assert [p["status"] for p in programme["proposals"]] == ["accepted"]
+    assert programme["lock_events"] == []
+
+
+def test_the_json_export_holds_the_locks_a_clinician_set_and_lifted(client: TestClient) -> None:
+    patient, clinician = register(client), register(client, "clinician")
+    link(client, patient, clinician)
+    lock = f"/api/v1/clinician/patients/{patient.id}/programme/running/lock"
+    client.put(lock, headers=clinician.headers)
+    client.delete(lock, headers=clinician.headers)
+    events = client.get("/api/v1/me/export", headers=patient.headers).json()["programme"]
+    assert [(e["component"], e["locked"]) for e in events["lock_events"]] == [
+        ("running", True),
+        ("running", False),
+    ]
 
 
 def test_the_fhir_export_has_a_valid_care_plan_with_activities(client: TestClient) -> None:

@@ -1,20 +1,14 @@
-// Every version of a patient's plan, newest first: who, when and why (a rule ID or "clinician").
-// A lock in force is listed at the time it was set (the API keeps no record of past locks).
+// Every version of a patient's plan and every lock and unlock, newest first: who, when and why
+// (a rule ID, "clinician", or an assessment's emphasis).
 import { useState } from 'preact/hooks';
 import { formatTimestamp, shortLabel } from '../dates';
-import { COMPONENTS, COMPONENT_NAME, madeByWords, reasonWords, type PlanComponent, type PlanVersion } from './planTypes';
+import { COMPONENTS, COMPONENT_NAME, lockReasonWords, madeByWords, reasonWords, type PlanComponent, type PlanLockEvent, type PlanVersion } from './planTypes';
 
-export interface LockEntry {
-  component: PlanComponent;
-  locked_by: string | null;
-  locked_at: string;
-}
+type Entry = { at: string; version: PlanVersion; lock?: undefined } | { at: string; lock: PlanLockEvent; version?: undefined };
 
-type Entry = { at: string; version: PlanVersion; lock?: undefined } | { at: string; lock: LockEntry; version?: undefined };
-
-export function PlanHistory({ versions, locks }: { versions: PlanVersion[]; locks: LockEntry[] }) {
+export function PlanHistory({ versions, locks }: { versions: PlanVersion[]; locks: PlanLockEvent[] }) {
   const [only, setOnly] = useState<PlanComponent | ''>('');
-  const all: Entry[] = [...versions.map((v) => ({ at: v.created_at, version: v })), ...locks.map((l) => ({ at: l.locked_at, lock: l }))];
+  const all: Entry[] = [...versions.map((v) => ({ at: v.created_at, version: v })), ...locks.map((l) => ({ at: l.created_at, lock: l }))];
   all.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   const shown = only ? all.filter((e) => (e.version ?? e.lock).component === only) : all;
   return (
@@ -39,14 +33,22 @@ export function PlanHistory({ versions, locks }: { versions: PlanVersion[]; lock
         <p class="muted">No changes yet.</p>
       ) : (
         <ol class="plain plan-history" data-testid="plan-history">
-          {shown.map(({ version: v, lock }) =>
+          {shown.map(({ version: v, lock }, i) =>
             lock ? (
-              <li key={`lock-${lock.component}`}>
+              <li key={`lock-${lock.component}-${lock.created_at}-${i}`}>
                 <p>
-                  <strong>{COMPONENT_NAME[lock.component]} locked</strong>: only a clinician changes it until it is unlocked.
+                  {lock.locked ? (
+                    <>
+                      <strong>{COMPONENT_NAME[lock.component]} locked</strong>: only a clinician changes it until it is unlocked.
+                    </>
+                  ) : (
+                    <>
+                      <strong>{COMPONENT_NAME[lock.component]} unlocked</strong>: Loadline’s rules may propose steps and apply back-offs again.
+                    </>
+                  )}
                 </p>
                 <p class="muted">
-                  {formatTimestamp(lock.locked_at)} · by {lock.locked_by ?? 'a clinician'} · why: clinician
+                  {formatTimestamp(lock.created_at)} · by {lock.made_by_name ?? 'a clinician'} · why: {lockReasonWords(lock.reason)}
                 </p>
               </li>
             ) : (

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { ApiError, NetworkError } from '../api/http';
 import { announce } from '../store';
 import { Notice } from '../ui/Page';
-import { COMPONENTS, COMPONENT_NAME, type ClinicianPlan, type Library, type PlanComponent, type PlanVersion } from './planTypes';
+import { COMPONENTS, COMPONENT_NAME, type ClinicianPlan, type Library, type PlanComponent, type PlanLockEvent, type PlanVersion } from './planTypes';
 import { problemWords } from './problemWords';
 import { ComponentEditor } from './ComponentEditor';
 import { PlanHistory } from './PlanHistory';
@@ -14,6 +14,7 @@ import { SessionLoadCard } from './SessionLoadCard';
 interface Loaded {
   plan: ClinicianPlan;
   history: PlanVersion[];
+  locks: PlanLockEvent[];
   library: Library;
 }
 
@@ -39,7 +40,7 @@ export function PlanTab({ id }: { id: string }) {
         api.get('/clinician/patients/{patient_id}/programme/history', { path }),
         api.get('/programme/library'),
       ]);
-      setData({ plan, history: hist.versions, library });
+      setData({ plan, history: hist.versions, locks: hist.locks ?? [], library });
       setError(null);
     } catch (e) {
       setError(loadError(e));
@@ -80,7 +81,7 @@ export function PlanTab({ id }: { id: string }) {
 
   if (error) return <Notice kind="error">{error}</Notice>;
   if (!data) return <p class="loading">Loading the plan…</p>;
-  const { plan, history, library } = data;
+  const { plan, history, locks, library } = data;
   return (
     <div class="tab-columns">
       <section class="card" aria-labelledby="rx-h">
@@ -131,7 +132,7 @@ export function PlanTab({ id }: { id: string }) {
       </section>
       <div>
       <SessionLoadCard load={plan.session_load} />
-      <PlanHistory versions={history} locks={COMPONENTS.flatMap((c) => (plan.components[c].locked && plan.components[c].locked_at ? [{ component: c, locked_by: plan.components[c].locked_by, locked_at: plan.components[c].locked_at! }] : []))} />
+      <PlanHistory versions={history} locks={locks} />
       </div>
     </div>
   );

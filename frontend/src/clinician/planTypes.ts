@@ -4,6 +4,7 @@ import type { components } from '../api/schema';
 type S = components['schemas'];
 export type ClinicianPlan = S['ClinicianPlanOut'];
 export type PlanVersion = S['VersionOut'];
+export type PlanLockEvent = S['LockEventOut'];
 export type Library = S['LibraryOut'];
 export type CustomExercise = S['CustomExerciseOut'];
 export type ComponentPlan = S['ComponentPlanOut'];
@@ -33,6 +34,11 @@ export function reasonWords(v: Pick<PlanVersion, 'kind' | 'reason'>): string {
   if (v.kind === 'phase_change') return 'phase change';
   const what = v.kind === 'step_up' ? 'step up' : v.kind === 'back_off' ? 'back-off' : v.kind;
   return `${what}, ${v.reason.includes(' ') ? 'rules' : 'rule'} ${v.reason}`;
+}
+
+/** Why a component was locked or unlocked, in words. */
+export function lockReasonWords(reason: string): string {
+  return reason === 'clinician' ? 'clinician' : reason.replace(/^assessment: /, 'assessment, ');
 }
 
 /** Who made a version. */
