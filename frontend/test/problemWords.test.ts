@@ -87,8 +87,17 @@ describe('plan history words', () => {
     expect(reasonWords({ kind: 'step_up', reason: 'PR-1' })).toBe('step up, rule PR-1');
     expect(reasonWords({ kind: 'back_off', reason: 'PM-1 PM-3' })).toBe('back-off, rules PM-1 PM-3');
     expect(reasonWords({ kind: 'default', reason: 'default' })).toBe('default plan for the phase');
-    expect(madeByWords({ made_by: 'clinician', made_by_name: 'Dr A' })).toBe('Dr A (a clinician)');
-    expect(madeByWords({ made_by: 'patient', made_by_name: null })).toBe('the patient');
-    expect(madeByWords({ made_by: 'guardrails', made_by_name: null })).toBe('Loadline’s rules');
+    expect(madeByWords({ made_by: 'clinician', made_by_name: 'Dr A (physio)', kind: 'clinician' })).toBe('Dr A (physio), a clinician');
+    expect(madeByWords({ made_by: 'patient', made_by_name: null, kind: 'step_up' })).toBe('the patient, accepting the rules’ proposal');
+    expect(madeByWords({ made_by: 'patient', made_by_name: 'Kari', kind: 'clinician' })).toBe('Kari, the patient');
+    expect(madeByWords({ made_by: 'guardrails', made_by_name: null, kind: 'back_off' })).toBe('Loadline’s rules');
+  });
+
+  it('says what changed without repeating the component, with a real arrow', async () => {
+    const { changeWords, lockReasonWords } = await import('../src/clinician/planTypes');
+    expect(changeWords('running', 'Running: no running -> jog 20 min')).toBe('no running → jog 20 min');
+    expect(changeWords('tendon', 'Isometric heel dig 3 x 35 s -> 4 x 40 s')).toBe('Isometric heel dig 3 x 35 s → 4 x 40 s');
+    expect(lockReasonWords('clinician')).toBeNull();
+    expect(lockReasonWords('assessment: neural emphasis')).toBe('assessment, neural emphasis');
   });
 });

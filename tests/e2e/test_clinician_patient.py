@@ -112,7 +112,7 @@ def test_plan_tab_edits_the_tendon_dose_locks_running_and_lists_both_in_the_hist
     expect(first).to_contain_text("by Dr Tab Plan")
     expect(second).to_contain_text("Tendon exercises, version")
     expect(second).to_contain_text("4 x 40 s")
-    expect(second).to_contain_text("Dr Tab Plan (a clinician) · why: clinician")
+    expect(second).to_contain_text("Dr Tab Plan, a clinician · why: clinician")
     expect(second).to_contain_text("Tolerating holds well")
 
     # the server holds both
@@ -128,7 +128,10 @@ def test_plan_tab_edits_the_tendon_dose_locks_running_and_lists_both_in_the_hist
     # unlocking is history too: newest first, above the lock it lifted
     page.get_by_test_id("rx-running").get_by_role("button", name="Unlock running").click()
     expect(history.locator("> li").nth(0)).to_contain_text("Running unlocked")
-    expect(history.locator("> li").nth(0)).to_contain_text("by Dr Tab Plan · why: clinician")
+    expect(history.locator("> li").nth(0)).to_contain_text("by Dr Tab Plan, a clinician")
+    expect(
+        page.get_by_test_id("rx-running").get_by_role("button", name="Lock running")
+    ).to_be_focused()
     expect(history.locator("> li").nth(1)).to_contain_text("Running locked")
 
 

@@ -111,13 +111,53 @@ def test_deleting_a_day_on_history_asks_first_and_removes_only_that_day(
     expect(deletes).to_have_count(2)
 
     deletes.first.click()
+    expect(page.get_by_role("button", name=re.compile(r"^Yes, delete "))).to_be_focused()
     page.get_by_role("button", name="Keep it").click()  # changing one's mind deletes nothing
+    expect(deletes.first).to_be_focused()  # focus goes back where it was
+    deletes.first.click()
+    expect(page.get_by_role("button", name=re.compile(r"^Yes, delete "))).to_be_focused()
+    page.keyboard.press("Escape")  # so does Escape
+    expect(page.get_by_role("button", name="Keep it")).to_have_count(0)
+    expect(deletes.first).to_be_focused()
     deletes.first.click()
     page.get_by_role("button", name=re.compile(r"^Yes, delete ")).click()
     expect(page.get_by_role("button", name=re.compile(r"^Delete the log for "))).to_have_count(1)
+    done = page.get_by_test_id("day-deleted")
+    expect(done).to_contain_text("was deleted")
+    expect(done).to_be_focused()  # what happened, not the page's top
 
     logs = {log["log_date"] for log in patient.get("/me/logs")["logs"]}
     assert logs == {older}
+
+
+def test_after_a_day_is_deleted_history_shows_the_later_days_new_guidance(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    """A red flag two days ago rules yesterday's guidance (RF-5); deleting that day changes it,
+    and the list says so without a reload."""
+    patient = api_register(e2e_server.url)
+    today = date.today()
+    flagged, later = today - timedelta(days=2), today - timedelta(days=1)
+    patient.put_log(flagged.isoformat(), morning_pain=2, red_flags=["new_weakness"])
+    patient.put_log(later.isoformat(), morning_pain=2)
+    before = patient.get(f"/me/logs/{later}")["guidance"]["decision"]
+    sign_in_ui(page, patient.email)
+    for dialog in ("Contact your clinician today",):
+        answer = page.get_by_role("alertdialog", name=dialog)
+        if answer.count():
+            answer.get_by_role("button", name="I understand").click()
+    go(page, "History")
+    rows = page.locator("ul.historylist > li")
+    expect(rows).to_have_count(2)
+    later_row = rows.first  # newest first
+    shown_before = later_row.locator(".hl-head").inner_text()
+
+    rows.nth(1).get_by_role("button", name=re.compile(r"^Delete the log for ")).click()
+    page.get_by_role("button", name=re.compile(r"^Yes, delete ")).click()
+    expect(rows).to_have_count(1)
+    after = patient.get(f"/me/logs/{later}")["guidance"]["decision"]
+    assert after != before, (before, after)  # the deletion did change the later day
+    expect(rows.first.locator(".hl-head")).not_to_have_text(shown_before)
 
 
 def test_sign_out_everywhere_ends_every_session_of_the_account(

@@ -2,7 +2,7 @@
 // (a rule ID, "clinician", or an assessment's emphasis).
 import { useState } from 'preact/hooks';
 import { formatTimestamp, shortLabel } from '../dates';
-import { COMPONENTS, COMPONENT_NAME, lockReasonWords, madeByWords, reasonWords, type PlanComponent, type PlanLockEvent, type PlanVersion } from './planTypes';
+import { COMPONENTS, COMPONENT_NAME, changeWords, lockReasonWords, madeByWords, reasonWords, type PlanComponent, type PlanLockEvent, type PlanVersion } from './planTypes';
 
 type Entry = { at: string; version: PlanVersion; lock?: undefined } | { at: string; lock: PlanLockEvent; version?: undefined };
 
@@ -43,12 +43,13 @@ export function PlanHistory({ versions, locks }: { versions: PlanVersion[]; lock
                     </>
                   ) : (
                     <>
-                      <strong>{COMPONENT_NAME[lock.component]} unlocked</strong>: Loadline’s rules may propose steps and apply back-offs again.
+                      <strong>{COMPONENT_NAME[lock.component]} unlocked</strong>: the guidance may move it again.
                     </>
                   )}
                 </p>
                 <p class="muted">
-                  {formatTimestamp(lock.created_at)} · by {lock.made_by_name ?? 'a clinician'} · why: {lockReasonWords(lock.reason)}
+                  {formatTimestamp(lock.created_at)} · by {lock.made_by_name ? `${lock.made_by_name}, a clinician` : 'a clinician'}
+                  {lockReasonWords(lock.reason) ? ` · why: ${lockReasonWords(lock.reason)}` : ''}
                 </p>
               </li>
             ) : (
@@ -57,7 +58,7 @@ export function PlanHistory({ versions, locks }: { versions: PlanVersion[]; lock
                 <strong>
                   {COMPONENT_NAME[v.component]}, version {v.number}
                 </strong>
-                : {v.change ?? v.prescription.text}
+                : {v.change ? changeWords(v.component, v.change) : v.prescription.text}
               </p>
               <p class="muted">
                 {formatTimestamp(v.created_at)} · by {madeByWords(v)} · why: {reasonWords(v)}

@@ -119,7 +119,8 @@ export function PlanTab({ id }: { id: string }) {
                   <button type="button" class="btn btn-small" aria-expanded={editing === c ? 'true' : 'false'} onClick={() => setEditing(editing === c ? null : c)}>
                     {editing === c ? `Close the ${COMPONENT_NAME[c].toLowerCase()} editor` : `Edit ${COMPONENT_NAME[c].toLowerCase()}`}
                   </button>
-                  <button type="button" class="btn btn-small" disabled={busy} onClick={() => void toggleLock(c, cp.locked)}>
+                  {/* aria-disabled, not disabled, while saving: the button keeps keyboard focus */}
+                  <button type="button" class="btn btn-small" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void toggleLock(c, cp.locked)}>
                     {cp.locked ? `Unlock ${COMPONENT_NAME[c].toLowerCase()}` : `Lock ${COMPONENT_NAME[c].toLowerCase()}`}
                   </button>
                 </div>

@@ -36,14 +36,21 @@ export function reasonWords(v: Pick<PlanVersion, 'kind' | 'reason'>): string {
   return `${what}, ${v.reason.includes(' ') ? 'rules' : 'rule'} ${v.reason}`;
 }
 
-/** Why a component was locked or unlocked, in words. */
-export function lockReasonWords(reason: string): string {
-  return reason === 'clinician' ? 'clinician' : reason.replace(/^assessment: /, 'assessment, ');
+/** Why a component was locked or unlocked, in words; null when a clinician simply chose to. */
+export function lockReasonWords(reason: string): string | null {
+  return reason === 'clinician' ? null : reason.replace(/^assessment: /, 'assessment, ');
 }
 
-/** Who made a version. */
-export function madeByWords(v: Pick<PlanVersion, 'made_by' | 'made_by_name'>): string {
+/** Who made a version ("by ..."); a step up the patient accepted says so. */
+export function madeByWords(v: Pick<PlanVersion, 'made_by' | 'made_by_name' | 'kind'>): string {
   if (v.made_by === 'guardrails') return 'Loadline’s rules';
   const who = v.made_by === 'patient' ? 'the patient' : 'a clinician';
-  return v.made_by_name ? `${v.made_by_name} (${who})` : who;
+  const named = v.made_by_name ? `${v.made_by_name}, ${who}` : who;
+  return v.made_by === 'patient' && v.kind === 'step_up' ? `${named}, accepting the rules’ proposal` : named;
+}
+
+/** What a version changed, without repeating the component's name, with a real arrow. */
+export function changeWords(component: PlanComponent, text: string): string {
+  const prefix = `${COMPONENT_NAME[component]}: `;
+  return (text.startsWith(prefix) ? text.slice(prefix.length) : text).replaceAll('->', '→');
 }

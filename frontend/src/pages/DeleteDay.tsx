@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, NetworkError, problemMessage, readProblem } from '../api/http';
 import { apiResponse } from '../api/client';
 import { friendlyDate } from '../dates';
@@ -6,13 +6,24 @@ import { getCachedLogs, outbox, setCachedLogs } from '../services';
 import { announce } from '../store';
 import { Notice } from '../ui/Page';
 
-/** "Delete" on a History row: asks first, then DELETE /me/logs/{date} (the server recomputes
- * later days' guidance) and drops the day from this phone's cache and outbox. */
+/** "Delete" on a History row: asks first (Escape or "Keep it" closes the question and focus goes
+ * back to "Delete"), then DELETE /me/logs/{date} (the server recomputes later days' guidance)
+ * and drops the day from this phone's cache and outbox. */
 export function DeleteDay({ date, onDeleted }: { date: string; onDeleted: (date: string) => void }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const day = friendlyDate(date);
+  const askRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+
+  // Focus follows the question: onto "Yes, delete" when it opens, back to "Delete" when it closes.
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (wasAsking.current) askRef.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
 
   async function run() {
     setBusy(true);
@@ -36,16 +47,23 @@ export function DeleteDay({ date, onDeleted }: { date: string; onDeleted: (date:
 
   if (!asking)
     return (
-      <button type="button" class="btn-link" aria-label={`Delete the log for ${day}`} onClick={() => setAsking(true)}>
+      <button ref={askRef} type="button" class="btn-link" aria-label={`Delete the log for ${day}`} onClick={() => setAsking(true)}>
         Delete
       </button>
     );
   return (
-    <div class="confirm" role="group" aria-label={`Delete the log for ${day}?`}>
+    <div
+      class="confirm"
+      role="group"
+      aria-label={`Delete the log for ${day}?`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) setAsking(false);
+      }}
+    >
       {error && <Notice kind="error">{error}</Notice>}
       <p>Delete everything you logged for {day}? The guidance for the days after it is worked out again. This cannot be undone.</p>
       <div class="btn-row">
-        <button type="button" class="btn btn-small btn-danger" disabled={busy} onClick={() => void run()}>
+        <button ref={confirmRef} type="button" class="btn btn-small btn-danger" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void run()}>
           Yes, delete {day}
         </button>
         <button type="button" class="btn btn-small" onClick={() => setAsking(false)}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { addDays, friendlyDate, lastNDays, shortLabel, todayIn } from '../dates';
 import { api } from '../api/client';
 import { cacheMe, getCachedLogs, setCachedLogs } from '../services';
@@ -22,23 +22,38 @@ export default function HistoryPage() {
   const today = todayIn(me?.timezone);
   const [logs, setLogs] = useState<LogRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const deletedRef = useRef<HTMLDivElement>(null);
+
+  /** The last 28 days from the server (the cache first, while it answers). */
+  async function loadLogs(alive: () => boolean): Promise<void> {
+    const cached = await getCachedLogs();
+    if (alive() && cached.length) setLogs(cached);
+    try {
+      const res = await api.get('/me/logs', { query: { from: addDays(today, -27), to: today } });
+      if (!alive()) return;
+      const list = res.logs ?? [];
+      setLogs(list);
+      const keep = cached.filter((c) => c.log_date < addDays(today, -27));
+      await setCachedLogs([...keep, ...list.map((l) => ({ ...l, guidance: cached.find((c) => c.log_date === l.log_date)?.guidance ?? null }))]);
+    } catch {
+      if (alive() && !cached.length) setError('Your history could not be loaded. Check your connection.');
+      if (alive() && !cached.length) setLogs([]);
+    }
+  }
+
+  /** A day was deleted: say so where it was seen, and show the later days' new guidance. */
+  function onDeleted(date: string): void {
+    setLogs((all) => (all ?? []).filter((x) => x.log_date !== date));
+    setDeleted(date);
+    requestAnimationFrame(() => deletedRef.current?.focus());
+    void loadLogs(() => true);
+  }
 
   useEffect(() => {
     let alive = true;
     (async () => {
-      const cached = await getCachedLogs();
-      if (alive && cached.length) setLogs(cached);
-      try {
-        const res = await api.get('/me/logs', { query: { from: addDays(today, -27), to: today } });
-        if (!alive) return;
-        const list = res.logs ?? [];
-        setLogs(list);
-        const keep = cached.filter((c) => c.log_date < addDays(today, -27));
-        await setCachedLogs([...keep, ...list.map((l) => ({ ...l, guidance: cached.find((c) => c.log_date === l.log_date)?.guidance ?? null }))]);
-      } catch {
-        if (alive && !cached.length) setError('Your history could not be loaded. Check your connection.');
-        if (alive && !cached.length) setLogs([]);
-      }
+      await loadLogs(() => alive);
       try {
         const fresh = await api.get('/me');
         await cacheMe(fresh);
@@ -86,6 +101,13 @@ export default function HistoryPage() {
         <h2 id="days-h" class="h-section">
           Day by day
         </h2>
+        {deleted && (
+          <div ref={deletedRef} tabIndex={-1} data-testid="day-deleted">
+            <Notice kind="ok">
+              The log for {friendlyDate(deleted)} was deleted. The guidance of the days after it has been worked out again.
+            </Notice>
+          </div>
+        )}
         {recent.length === 0 ? (
           <p class="muted">No logs in the last 28 days yet.</p>
         ) : (
@@ -105,7 +127,7 @@ export default function HistoryPage() {
                       Edit
                     </a>
                   )}
-                  <DeleteDay date={l.log_date} onDeleted={(d) => setLogs((all) => (all ?? []).filter((x) => x.log_date !== d))} />
+                  <DeleteDay date={l.log_date} onDeleted={onDeleted} />
                 </div>
               </li>
             ))}
