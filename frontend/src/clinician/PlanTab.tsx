@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { ApiError, NetworkError } from '../api/http';
 import { announce } from '../store';
 import { Notice } from '../ui/Page';
-import { COMPONENTS, COMPONENT_NAME, type ClinicianPlan, type Library, type PlanComponent, type PlanLockEvent, type PlanVersion } from './planTypes';
+import { COMPONENTS, COMPONENT_NAME, changeWords, type ClinicianPlan, type Library, type PlanComponent, type PlanLockEvent, type PlanVersion } from './planTypes';
 import { problemWords } from './problemWords';
 import { ComponentEditor } from './ComponentEditor';
 import { PlanHistory } from './PlanHistory';
@@ -109,7 +109,7 @@ export function PlanTab({ id }: { id: string }) {
                     ))}
                   </ul>
                 ) : (
-                  <p class="rx-text">{cp.current.text}</p>
+                  <p class="rx-text">{changeWords(c, cp.current.text)}</p>
                 )}
                 <p class="muted">
                   {cp.locked ? `Locked${cp.locked_by ? ` by ${cp.locked_by}` : ''}: only a clinician changes it.` : 'Moves with the guidance.'}
