@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -129,21 +129,12 @@ def save_daily_log(
             lock_patient(session, patient.id)
             status, plan = read_write_inputs(session, patient.id)
             if status.pending_from is None or status.pending_from > log_date:
-                written = _write_log(session, patient, log_date, data, now, if_match, status, plan)
+                saved, plan = _write_log(
+                    session, patient, log_date, data, now, today, if_match, status, plan
+                )
                 break
         finish_pending(session, patient.id, today, now, up_to=log_date)
-    guidance = with_plan(session, patient, written.guidance, now, written.plan)
-    return SavedLog(written.log, guidance, written.etag, written.created, written.pending)
-
-
-@dataclass(frozen=True, slots=True)
-class _Written:
-    log: dict[str, Any]
-    guidance: dict[str, Any]  # without the plan fields
-    etag: str
-    created: bool
-    pending: bool
-    plan: PlanState | None
+    return replace(saved, guidance=with_plan(session, patient, saved.guidance, now, plan))
 
 
 def _write_log(
@@ -152,12 +143,13 @@ def _write_log(
     log_date: date,
     data: LogIn,
     now: datetime,
+    today: date,
     if_match: str | None,
     status: StatusInputs,
     plan: PlanState | None,
-) -> _Written:
-    """`save_daily_log` inside its write, with no backlog on or before `log_date`."""
-    today = today_in(patient.timezone, now)
+) -> tuple[SavedLog, PlanState | None]:
+    """`save_daily_log` inside its write, with no backlog on or before `log_date`: the saved
+    log with its guidance still without the plan fields, and the plan as the write left it."""
     log, record = log_and_record(session, patient.id, log_date)
     _check_if_match(if_match, log, record)
     incoming = data.model_dump()
@@ -165,7 +157,7 @@ def _write_log(
     # (no backlog reaches this day here, so a record not stale is current)
     if log is not None and unchanged and record is not None and not stale(record, today):
         guidance = guidance_of(session, record.id)
-        return _Written(log, guidance, etag_of(log, record), False, False, plan)
+        return SavedLog(log, guidance, etag_of(log, record), created=False), plan
     check_performed(session, patient.id, data.performed, data.loading_stage, data.glide_type)
     values = {**incoming, "updated_at": now}
     if log is None:
@@ -194,7 +186,8 @@ def _write_log(
     # Unchanged rule inputs (e.g. only the notes changed) keep the day's record and guidance.
     guidance = done.guidance.get(log_date) or (guidance_of(session, record.id) if record else {})
     etag = etag_of(log, done.records[log_date])
-    return _Written(log, guidance, etag, created, not progress.complete, progress.plan)
+    saved = SavedLog(log, guidance, etag, created=created, pending=not progress.complete)
+    return saved, progress.plan
 
 
 def continue_recompute(session: Session, patient: User, now: datetime) -> bool:
