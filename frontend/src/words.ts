@@ -1,5 +1,5 @@
 // Plain-language wording for decisions, components, referrals, phases and flags.
-import type { Component, Decision, EpisodeLevel, Readiness, Referral, RedFlag, Thresholds } from './api/types';
+import type { Band, Component, Decision, EpisodeLevel, Readiness, Referral, RedFlag, Thresholds } from './api/types';
 
 export const DECISION_LABEL: Record<Decision, string> = {
   progress: 'Progress',
@@ -140,3 +140,6 @@ export const THRESHOLDS: { key: keyof Thresholds; label: string; def: number; mi
   { key: 'sitting_drop_pct', label: 'Sitting tolerance drop (%)', def: 30, min: 0, max: 100 },
   { key: 'severe_pain', label: 'Severe pain level', def: 7, min: 0, max: 10 },
 ];
+
+/** The running bands, by name. */
+export const BAND_NAME: Record<Band, string> = { jog: 'Jog', tempo: 'Tempo', high_speed: 'High speed', sprint: 'Sprint' };

@@ -101,3 +101,10 @@ export async function safeFetch(f: typeof fetch, input: string, init?: RequestIn
     throw new NetworkError(e instanceof Error ? e.message : 'No connection');
   }
 }
+
+/** The words for a failed call: offline, the server's problem, or a plain fallback. */
+export function failure(err: unknown, fallback = 'Something went wrong. Try again.'): string {
+  if (err instanceof NetworkError) return 'You are offline. Try again when you have a connection.';
+  if (err instanceof ApiError) return problemMessage(err.problem);
+  return fallback;
+}

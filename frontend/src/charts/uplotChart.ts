@@ -97,10 +97,6 @@ const TREND_STYLE: { color: [string, string]; dash: number[] }[] = [
   { color: ['--chart-5', '#334155'], dash: [4, 2] },
 ];
 
-export function trendStyle(i: number): { dash: number[] } {
-  return { dash: TREND_STYLE[i % TREND_STYLE.length]!.dash };
-}
-
 export function drawWeeklyTrendChart(el: HTMLElement, weeks: string[], lines: TrendLine[], range: [number, number]): { destroy(): void } {
   const axis = cssVar('--muted', '#475569');
   const grid = cssVar('--grid', '#e2e8f0');

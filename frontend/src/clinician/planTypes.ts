@@ -20,12 +20,7 @@ export const COMPONENT_NAME: Record<PlanComponent, string> = {
   sitting: 'Sitting',
 };
 
-export const BAND_NAME: Record<NonNullable<Band>, string> = {
-  jog: 'Jog',
-  tempo: 'Tempo',
-  high_speed: 'High speed',
-  sprint: 'Sprint',
-};
+export { BAND_NAME } from '../words';
 
 /** Why a version was made, in words: the rule IDs, or who. */
 export function reasonWords(v: Pick<PlanVersion, 'kind' | 'reason'>): string {

@@ -1,7 +1,8 @@
 // "Changed": the doses actually done, starting from the prescription, each a labelled number
 // (direct entry) or, for running, the speed band. Sends `{as_prescribed: false, ...doses}`.
 import type { Band, DoseIn, Prescription } from '../api/types';
-import { BAND_LABEL, type PlanDone } from './plan';
+import { type PlanDone } from './plan';
+import { BAND_NAME } from '../words';
 
 type Tendon = Extract<PlanDone, { exercises?: unknown }>;
 
@@ -69,9 +70,9 @@ export function DoseEditor({ rx, done, onChange }: { rx: Prescription; done: Pla
               Running: speed band
             </label>
             <select id="dose-band" value={String(d.band ?? 'jog')} onChange={(e) => onChange({ ...done, band: (e.currentTarget as HTMLSelectElement).value as Band } as PlanDone)}>
-              {(Object.keys(BAND_LABEL) as Band[]).map((b) => (
+              {(Object.keys(BAND_NAME) as Band[]).map((b) => (
                 <option key={b} value={b}>
-                  {BAND_LABEL[b]}
+                  {BAND_NAME[b]}
                 </option>
               ))}
             </select>

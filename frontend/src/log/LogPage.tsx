@@ -30,7 +30,7 @@ export function LogPage({ date: dateParam }: { date?: string }) {
   const day = useDayLog(date, today, valid);
   const plans = usePlan();
   const emphasis = useEmphasis();
-  const saver = useSaveLog(day, date, today, () => void plans.refresh());
+  const saver = useSaveLog(day, date, today);
   const { logs, guidance, entry, exists } = day;
   const applies = guidanceScope(date, today, day.saved);
 

@@ -17,7 +17,6 @@ export const COMPONENT_TOGGLE: Partial<Record<Component, keyof Toggles>> = { ten
 
 /** A typical top speed for each band (the running stepper starts here when no run was logged before). */
 export const BAND_SPEED: Record<Band, number> = { jog: 60, tempo: 80, high_speed: 90, sprint: 100 };
-export const BAND_LABEL: Record<Band, string> = { jog: 'Jog', tempo: 'Tempo', high_speed: 'High speed', sprint: 'Sprint' };
 
 /** One component's entry in `performed`. */
 export type PlanDone = NonNullable<Performed[Component]>;
@@ -126,7 +125,3 @@ export function nextSteps(components: Partial<Record<Component, PlannedComponent
   return out;
 }
 
-/** "3 x 30 s" style words for one prescribed line of running or glides. */
-export function prescriptionLine(rx: Prescription): string {
-  return rx.text;
-}

@@ -21,8 +21,8 @@ export interface SaveLog {
   guidanceHeading: { current: HTMLHeadingElement | null };
 }
 
-/** `onSent`: the server took the day (the plan may have moved: a back-off applies at once). */
-export function useSaveLog(day: DayLog, date: string, today: string, onSent?: () => void): SaveLog {
+/** The plan follows a sent day by itself: `usePlan` refreshes on every synced day (`onSynced`). */
+export function useSaveLog(day: DayLog, date: string, today: string): SaveLog {
   const [saving, setSaving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const guidanceHeading = useRef<HTMLHeadingElement>(null);
@@ -75,7 +75,6 @@ export function useSaveLog(day: DayLog, date: string, today: string, onSent?: ()
         const g = rec?.guidance ?? null;
         focusGuidance.current = true;
         day.saveSent(g);
-        onSent?.();
         const msg = savedMessage(guidanceScope(date, today, body), date, g ? DECISION_LABEL[g.decision] ?? g.decision : null);
         day.setStatus(msg);
         announce(msg);

@@ -9,7 +9,7 @@ import { cacheMe } from '../services';
 import { announce, setState, useAppState } from '../store';
 import { Loading, Notice } from '../ui/Page';
 import { currentSubscription, subscribeDevice, unsubscribeDevice } from './device';
-import { errorText } from './NotifyPrompt';
+import { errorText } from './device';
 import { browserFacts, pushSupport, supportMessage } from './support';
 
 type SettingsOut = components['schemas']['NotificationSettingsOut'];

@@ -1,21 +1,14 @@
 // The one-time offer of reminders on the log page: shown only once the patient has logged three
 // days, never on a first visit; "Not now" is remembered on this device.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, NetworkError, problemMessage } from '../api/http';
 import { useAppState } from '../store';
 import { Notice } from '../ui/Page';
-import { PushUnavailable, currentSubscription, subscribeDevice } from './device';
+import { currentSubscription, errorText, subscribeDevice } from './device';
 import { isDismissed, remember, shouldAsk } from './prompt';
 import { browserFacts, pushSupport } from './support';
 
 type Phase = 'hidden' | 'asking' | 'working' | 'on' | 'declined' | 'later' | 'error';
 
-export function errorText(e: unknown): string {
-  if (e instanceof NetworkError) return 'You are offline. Try again when you are connected.';
-  if (e instanceof ApiError) return problemMessage(e.problem);
-  if (e instanceof PushUnavailable) return e.message;
-  return 'This browser could not set up notifications.';
-}
 
 export function NotifyPrompt({ logged }: { logged: number }) {
   const { me } = useAppState();

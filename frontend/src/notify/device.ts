@@ -1,10 +1,16 @@
 // This device's push subscription: subscribe (permission, pushManager, POST), unsubscribe
 // (browser and server), and whether it has one.
 import { api } from '../api/client';
-import { ApiError } from '../api/http';
+import { ApiError, failure } from '../api/http';
 import { keyBytes } from './support';
 
 export class PushUnavailable extends Error {}
+
+/** The words for a failed notification step (the server's, the browser's, or offline). */
+export function errorText(e: unknown): string {
+  if (e instanceof PushUnavailable) return e.message;
+  return failure(e, 'This browser could not set up notifications.');
+}
 
 async function registration(): Promise<ServiceWorkerRegistration> {
   if (!('serviceWorker' in navigator)) throw new PushUnavailable('This browser has no service worker.');

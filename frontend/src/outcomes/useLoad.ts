@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { ApiError, NetworkError, problemMessage } from '../api/http';
+import { failure } from '../api/http';
 
 export interface Loaded<T> {
   data: T | null;
@@ -7,12 +7,7 @@ export interface Loaded<T> {
   reload: () => Promise<void>;
 }
 
-/** The words for a failed call: offline, the server's problem, or a plain fallback. */
-export function failure(err: unknown, fallback = 'Something went wrong. Try again.'): string {
-  if (err instanceof NetworkError) return 'You are offline. Try again when you have a connection.';
-  if (err instanceof ApiError) return problemMessage(err.problem);
-  return fallback;
-}
+export { failure }; // the outcomes screens import it from here
 
 /** Loads once (and again on `reload` or when `key` changes); keeps the last answer on failure. */
 export function useLoad<T>(load: () => Promise<T>, key = ''): Loaded<T> {

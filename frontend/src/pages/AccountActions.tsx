@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, NetworkError, problemMessage } from '../api/http';
+import { failure } from '../api/http';
 import { api } from '../api/client';
 import { navigate } from '../router';
 import { signOut } from '../session';
@@ -8,11 +8,7 @@ import { Notice } from '../ui/Page';
 
 const ERASE_WORD = 'ERASE';
 
-function errText(e: unknown): string {
-  if (e instanceof NetworkError) return 'You are offline. Try again when you are connected.';
-  if (e instanceof ApiError) return problemMessage(e.problem);
-  return 'Something went wrong.';
-}
+const errText = (e: unknown): string => failure(e, 'Something went wrong.');
 
 /** Ends every session of the account (POST /auth/logout-all), this phone's included. */
 export function SignOutEverywhere() {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { deviceTimeZone } from '../dates';
-import { ApiError, NetworkError, errorsByField, problemMessage } from '../api/http';
+import { ApiError, errorsByField, failure } from '../api/http';
 import { navigate } from '../router';
 import { api } from '../api/client';
 import { cacheMe } from '../services';
@@ -11,11 +11,7 @@ import { Notice, PageTitle } from '../ui/Page';
 import { ExportDownload } from '../ui/ExportDownload';
 import { EraseAccount, SignOutEverywhere } from './AccountActions';
 
-function errText(e: unknown): string {
-  if (e instanceof NetworkError) return 'You are offline. Try again when you are connected.';
-  if (e instanceof ApiError) return problemMessage(e.problem);
-  return 'Something went wrong.';
-}
+const errText = (e: unknown): string => failure(e, 'Something went wrong.');
 
 export default function SettingsPage() {
   const { me, outbox } = useAppState();
