@@ -15,12 +15,12 @@ export function DeleteDay({ date, onDeleted }: { date: string; onDeleted: (date:
   const [error, setError] = useState<string | null>(null);
   const day = friendlyDate(date);
   const askRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
+  const keepRef = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
 
-  // Focus follows the question: onto "Yes, delete" when it opens, back to "Delete" when it closes.
+  // Focus follows the question: onto "Keep it" when it opens, back to "Delete" when it closes.
   useEffect(() => {
-    if (asking) confirmRef.current?.focus();
+    if (asking) keepRef.current?.focus(); // the safe answer first: a stray Enter deletes nothing
     else if (wasAsking.current) askRef.current?.focus();
     wasAsking.current = asking;
   }, [asking]);
@@ -63,10 +63,10 @@ export function DeleteDay({ date, onDeleted }: { date: string; onDeleted: (date:
       {error && <Notice kind="error">{error}</Notice>}
       <p>Delete everything you logged for {day}? The guidance for the days after it is worked out again. This cannot be undone.</p>
       <div class="btn-row">
-        <button ref={confirmRef} type="button" class="btn btn-small btn-danger" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void run()}>
+        <button type="button" class="btn btn-small btn-danger" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void run()}>
           Yes, delete {day}
         </button>
-        <button type="button" class="btn btn-small" onClick={() => setAsking(false)}>
+        <button ref={keepRef} type="button" class="btn btn-small" onClick={() => setAsking(false)}>
           Keep it
         </button>
       </div>
