@@ -12,7 +12,6 @@ from app.core.clock import utcnow
 from app.core.db import SessionDep
 from app.core.openapi import problem_responses
 from app.dashboard import programme
-from app.dashboard.router import LinkedDep
 from app.dashboard.schemas import ClinicianPlanOut
 from app.programme.editor import ComponentIn
 from app.programme.inputs import CustomExerciseIn, NeuralIn, RunningIn, SittingIn, TendonIn
@@ -24,6 +23,7 @@ from app.programme.schemas import (
     LockOut,
     VersionOut,
 )
+from app.sharing.deps import LinkedDep
 
 router = APIRouter(
     prefix="/api/v1/clinician/patients/{patient_id}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Header, Query, Response
 
 from app.auth.deps import ClinicianUser, TokenDep, authenticate
 from app.core.clock import utcnow
@@ -37,18 +37,11 @@ from app.dashboard.schemas import (
 from app.logs.schemas import LogList, LogListItem
 from app.polling.cursor import open_cursor
 from app.polling.views import POLLED_VIEWS, read_versions
-from app.sharing.service import LinkedPatient, linked_patient
+from app.sharing.deps import LinkedDep
 
 router = APIRouter(prefix="/api/v1/clinician", tags=["clinician"], responses=problem_responses(403))
 DASHBOARD_PATH = "/patients"
 POLLED_VIEWS.register(router.prefix + DASHBOARD_PATH, service.SCOPE)
-
-
-def linked(patient_id: str, clinician: ClinicianUser, session: SessionDep) -> LinkedPatient:
-    return linked_patient(session, clinician, patient_id, service.SCOPE)
-
-
-LinkedDep = Annotated[LinkedPatient, Depends(linked)]
 
 
 @router.get(

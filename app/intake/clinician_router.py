@@ -3,9 +3,7 @@ another role is 403; every read and write goes into the patient's access log."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, status
 
 from app.auth.deps import ClinicianUser
 from app.core.clock import utcnow
@@ -13,21 +11,13 @@ from app.core.db import SessionDep
 from app.core.openapi import problem_responses
 from app.intake import assessments
 from app.intake.assessment_schemas import AssessmentIn, AssessmentOut, AssessmentPage
-from app.sharing.service import LinkedPatient, linked_patient
+from app.sharing.deps import LinkedDep
 
-SCOPE = "clinician"
 router = APIRouter(
     prefix="/api/v1/clinician/patients/{patient_id}",
     tags=["clinician: intake"],
     responses=problem_responses(403, 404),
 )
-
-
-def linked(patient_id: str, clinician: ClinicianUser, session: SessionDep) -> LinkedPatient:
-    return linked_patient(session, clinician, patient_id, SCOPE)
-
-
-LinkedDep = Annotated[LinkedPatient, Depends(linked)]
 
 
 @router.get("/assessments", response_model=AssessmentPage)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Query, status
 
 from app.auth.deps import ClinicianUser
 from app.core.clock import utcnow
@@ -34,9 +34,8 @@ from app.outcomes.schemas import (
     NotePatch,
 )
 from app.outcomes.summary_schemas import VisitSummary
-from app.sharing.service import LinkedPatient, linked_patient
+from app.sharing.deps import LinkedDep
 
-SCOPE = "clinician"
 router = APIRouter(
     prefix="/api/v1/clinician/patients/{patient_id}",
     tags=["clinician: outcomes"],
@@ -44,11 +43,6 @@ router = APIRouter(
 )
 
 
-def linked(patient_id: str, clinician: ClinicianUser, session: SessionDep) -> LinkedPatient:
-    return linked_patient(session, clinician, patient_id, SCOPE)
-
-
-LinkedDep = Annotated[LinkedPatient, Depends(linked)]
 From = Annotated[IsoDate | None, Query(alias="from")]
 To = Annotated[IsoDate | None, Query(alias="to")]
 
