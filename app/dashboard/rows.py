@@ -8,12 +8,12 @@ from typing import Any
 
 from app.logs.window import Window
 from app.outcomes.due import is_check_in_overdue
+from app.rules import MAINTENANCE_PHASE
 
 REFERRAL_RANK = {None: 0, "routine": 1, "soon": 2, "urgent": 3, "emergency": 4}
 TREND_MARGIN = 2.0
 MISSING_AFTER_DAYS = 3
 NO_PROGRESS_DAYS = 42
-MAINTENANCE_PHASE = 6  # the daily log is optional; weekly checks replace it (app/intake)
 MAINTENANCE_OVERDUE_DAYS = 14
 
 
@@ -21,7 +21,7 @@ def maintenance_overdue(status: Any, today: date) -> bool:
     """Phase 6 and no maintenance check for 14 days (before the first: the last log)."""
     if status.phase != MAINTENANCE_PHASE:
         return False
-    last = getattr(status, "last_maintenance_on", None) or status.last_log_date
+    last = status.last_maintenance_on or status.last_log_date
     return last is None or last <= today - timedelta(days=MAINTENANCE_OVERDUE_DAYS)
 
 
@@ -75,7 +75,7 @@ def dashboard_row(status: Any, display_name: str, today: date) -> dict[str, Any]
         flags.append("no_progress_6w")
     if is_check_in_overdue(status.last_check_in_week, status.first_log_date, today):
         flags.append("check_in_overdue")
-    if getattr(status, "last_assessed_on", None) is None:
+    if status.last_assessed_on is None:
         flags.append("needs_assessment")
     if maintenance_overdue(status, today):
         flags.append("maintenance_overdue")

@@ -17,11 +17,12 @@ from app.core.errors import InvalidInput
 from app.dashboard.patient_record import change_settings
 from app.intake.assessment_schemas import AssessmentIn, ClinicalTests
 from app.intake.emphasis import apply_emphasis
+from app.intake.maintenance import checks_of, tests_by_id
 from app.intake.profile import starting_profile
 from app.intake.service import has_clinician, intake_of, intake_view
 from app.intake.status import refresh_intake_status
 from app.logs.backlog import lock_patient
-from app.models import Assessment, MaintenanceCheck, ObjectiveTest, User
+from app.models import Assessment, ObjectiveTest, User
 from app.outcomes.kinds import check_test
 from app.outcomes.objective import names_of, test_row, test_view
 from app.sharing.service import LinkedPatient
@@ -98,11 +99,7 @@ def assessments_of(session: Session, patient_id: uuid.UUID) -> list[dict[str, An
             .limit(LIST_LIMIT)
         ).all()
     )
-    ids = {uuid.UUID(i) for row in rows for i in row.test_ids}
-    tests = {
-        str(t.id): t
-        for t in session.exec(select(ObjectiveTest).where(col(ObjectiveTest.id).in_(ids))).all()
-    }
+    tests = tests_by_id(session, rows)
     names = names_of(
         session,
         {row.clinician_id for row in rows} | {t.recorded_by_id for t in tests.values()},
@@ -113,12 +110,7 @@ def assessments_of(session: Session, patient_id: uuid.UUID) -> list[dict[str, An
 
 
 def _maintenance(session: Session, patient_id: uuid.UUID) -> list[dict[str, Any]]:
-    rows = session.exec(
-        select(MaintenanceCheck)
-        .where(MaintenanceCheck.patient_id == patient_id)
-        .order_by(col(MaintenanceCheck.checked_on).desc(), col(MaintenanceCheck.created_at).desc())
-        .limit(MAINTENANCE_SHOWN)
-    ).all()
+    rows = checks_of(session, patient_id, MAINTENANCE_SHOWN)
     return [
         {
             "checked_on": r.checked_on,

@@ -6,8 +6,9 @@ the phase. Without a linked clinician the answer carries a "see a clinician if..
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta
-from typing import Any
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from sqlmodel import Session, col, select
 
@@ -22,11 +23,18 @@ from app.logs.backlog import lock_patient
 from app.models import MaintenanceCheck, ObjectiveTest, User
 from app.outcomes.kinds import check_test
 from app.outcomes.objective import names_of, test_row, test_view
-from app.patients.settings import load_history, state_on
+from app.programme.reading import phase_today
+from app.rules import MAINTENANCE_PHASE
 
-MAINTENANCE_PHASE = 6
 RECHECK_EVERY_DAYS = 28
 LIST_LIMIT = 60
+
+
+class HasTests(Protocol):
+    """A row naming objective tests by id (a maintenance check, an assessment)."""
+
+    @property
+    def test_ids(self) -> list[str]: ...
 
 
 def checks_of(
@@ -64,7 +72,8 @@ def check_view(
     }
 
 
-def tests_by_id(session: Session, rows: list[MaintenanceCheck]) -> dict[str, ObjectiveTest]:
+def tests_by_id(session: Session, rows: Iterable[HasTests]) -> dict[str, ObjectiveTest]:
+    """The objective tests the rows name (maintenance re-checks, assessments), by id."""
     ids = {uuid.UUID(i) for row in rows for i in row.test_ids}
     if not ids:
         return {}
@@ -76,13 +85,9 @@ def _card(session: Session, patient_id: uuid.UUID) -> dict[str, Any] | None:
     return None if has_clinician(session, patient_id) else SEE_A_CLINICIAN
 
 
-def _phase(session: Session, patient: User, today: date) -> int:
-    return state_on(load_history(session, patient.id), today).phase
-
-
 def maintenance_page(session: Session, patient: User, now: datetime) -> dict[str, Any]:
     today = today_in(patient.timezone, now)
-    phase = _phase(session, patient, today)
+    phase = phase_today(session, patient, now)
     rows = checks_of(session, patient.id)
     tests = tests_by_id(session, rows)
     names = names_of(session, {t.recorded_by_id for t in tests.values()})
@@ -119,7 +124,7 @@ def save_check(
     provocation = body.provocation.model_dump() if body.provocation else None
     with writing(session):
         lock_patient(session, patient.id)
-        if _phase(session, patient, today) != MAINTENANCE_PHASE:
+        if phase_today(session, patient, now) != MAINTENANCE_PHASE:
             raise Conflict("Maintenance checks are for phase 6; keep to the daily log for now.")
         intake = intake_of(session, patient.id)
         start = intake.answers["provocation"] if intake else None

@@ -17,10 +17,10 @@ from app.notify.checkin import weekly_checkin_due
 from app.notify.outbox import Due
 from app.notify.preferences import defaults
 from app.notify.texts import DAILY_REMINDER, MORNING_PROMPT, WEEKLY_CHECKIN
+from app.rules import MAINTENANCE_PHASE
 
 # How late after the chosen time a message still goes (e.g. after a restart), within the day.
 REMINDER_WINDOW = timedelta(hours=2)
-MAINTENANCE_PHASE = 6  # the daily log is optional: no evening reminder (app/intake)
 MORNING_WINDOW = timedelta(hours=4)
 
 

@@ -112,11 +112,12 @@ from .model import (
     Thresholds,
 )
 from .phase_criteria import PhaseCheck, PhaseCriterion, phase_criteria
-from .phases import PHASES, PhaseInfo
+from .phases import MAINTENANCE_PHASE, PHASES, PhaseInfo
 from .readiness import RESTRICTIONS, WELLNESS_DAYS, assess_readiness
 
 __all__ = [
     "COMPONENTS",
+    "MAINTENANCE_PHASE",
     "PHASES",
     "RESTRICTIONS",
     "RULESET_VERSION",

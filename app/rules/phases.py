@@ -28,6 +28,10 @@ class PhaseInfo:
         }
 
 
+# The last phase: maintenance. Its daily log is optional (no evening reminder, no "no log for N
+# days" on the desk); weekly checks take its place (app/intake/maintenance.py).
+MAINTENANCE_PHASE = 6
+
 PHASES: Mapping[int, PhaseInfo] = MappingProxyType(
     {
         1: PhaseInfo(
