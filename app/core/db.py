@@ -26,6 +26,7 @@ from app.core.errors import ServiceBusy
 WRITE_OPTION = "loadline_write"
 NOWAIT = "nowait"
 PLAIN_READS = "loadline_plain_reads"
+BUSY_TIMEOUT_MS = "loadline_busy_timeout_ms"  # a SQLite connection's busy timeout, in its info
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -48,7 +49,8 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     """
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
+        record.info[BUSY_TIMEOUT_MS] = busy_timeout_ms  # for a write begun later (begin_write)
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         for pragma in sqlite_pragmas(busy_timeout_ms):
@@ -190,7 +192,7 @@ def _go_on_as_writer(session: Session) -> bool:
     raw = connection.connection.driver_connection
     if raw is None or raw.in_transaction:
         return False
-    timeout = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+    timeout = int(connection.connection.info[BUSY_TIMEOUT_MS])
     try:
         begin_immediate(raw, _on_event_loop.get(), timeout)
     except sqlite3.OperationalError as exc:

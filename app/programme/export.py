@@ -8,9 +8,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from app.models import ProgrammeLockEvent
 from app.programme.guidance import default_state
 from app.programme.library import LIBRARY_VERSION
 from app.programme.prescriptions import (
@@ -26,7 +25,7 @@ from app.programme.prescriptions import (
     with_custom,
 )
 from app.programme.proposals import proposal_rows
-from app.programme.reading import version_rows
+from app.programme.reading import lock_event_rows, version_rows
 from app.programme.state import PlanState, load_custom, load_state
 
 PLAN_SYSTEM = "https://loadline.app/fhir/CodeSystem/programme"
@@ -101,11 +100,7 @@ def programme_record(session: Session, patient_id: uuid.UUID, phase: int) -> dic
                 "reason": e.reason,
                 "created_at": e.created_at.isoformat(),
             }
-            for e in session.exec(
-                select(ProgrammeLockEvent)
-                .where(ProgrammeLockEvent.patient_id == patient_id)
-                .order_by(col(ProgrammeLockEvent.created_at))
-            ).all()
+            for e in reversed(lock_event_rows(session, patient_id))
         ],
         "custom_exercises": [
             {"key": e.key, "name": e.name, "description": e.description, "stage": e.stage}

@@ -81,17 +81,23 @@ def version_rows(
     return list(session.exec(query.order_by(*order)).all())
 
 
+def lock_event_rows(
+    session: Session, patient_id: uuid.UUID, component: str | None = None
+) -> list[ProgrammeLockEvent]:
+    """Newest first."""
+    query = select(ProgrammeLockEvent).where(ProgrammeLockEvent.patient_id == patient_id)
+    if component is not None:
+        query = query.where(ProgrammeLockEvent.component == component)
+    return list(session.exec(query.order_by(col(ProgrammeLockEvent.created_at).desc())).all())
+
+
 def read_history(
     session: Session, patient_id: uuid.UUID, component: str | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """Every version and every lock or unlock, newest first, with who made it, when and why
     (`HistoryOut`)."""
     rows = version_rows(session, patient_id, component)
-    query = select(ProgrammeLockEvent).where(ProgrammeLockEvent.patient_id == patient_id)
-    if component is not None:
-        query = query.where(ProgrammeLockEvent.component == component)
-    order = col(ProgrammeLockEvent.created_at).desc()
-    events = list(session.exec(query.order_by(order)).all())
+    events = lock_event_rows(session, patient_id, component)
     catalogue = with_custom(load_custom(session, patient_id))
     made_by = [*(row.made_by_id for row in rows), *(event.made_by_id for event in events)]
     names = names_of(session, made_by)
