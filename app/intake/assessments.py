@@ -5,7 +5,7 @@ settings history exactly like a PATCH of the patient. Every read and write is ac
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -24,10 +24,9 @@ from app.intake.status import refresh_intake_status
 from app.logs.backlog import lock_patient
 from app.models import Assessment, ObjectiveTest, User
 from app.outcomes.kinds import check_test
-from app.outcomes.objective import names_of, test_row, test_view
+from app.outcomes.objective import checked_date, names_of, test_row, test_view
 from app.sharing.service import LinkedPatient
 
-BACKDATE_LIMIT_DAYS = 365
 LIST_LIMIT = 50
 MAINTENANCE_SHOWN = 6
 
@@ -153,11 +152,7 @@ def record_assessment(
     emphasis puts the plan on sliders only and locks its neural component in it."""
     patient = linked.patient
     today = today_in(patient.timezone, now)
-    on = body.assessed_on or today
-    if on > today:
-        raise InvalidInput("assessed_on", "must not be in the future")
-    if on < today - timedelta(days=BACKDATE_LIMIT_DAYS):
-        raise InvalidInput("assessed_on", f"must be within the last {BACKDATE_LIMIT_DAYS} days")
+    on = checked_date("assessed_on", body.assessed_on, today)
     if not body.confirmed:
         raise InvalidInput("confirmed", "confirm the impression as your own")
     values = test_values(body.tests)

@@ -99,16 +99,23 @@ def test_row(
     )
 
 
+def checked_date(field: str, given: date | None, today: date) -> date:
+    """The date a test or an assessment was done (today when not given): 422 in the future or
+    more than BACKDATE_LIMIT_DAYS ago."""
+    day = given or today
+    if day > today:
+        raise InvalidInput(field, "must not be in the future")
+    if day < today - timedelta(days=BACKDATE_LIMIT_DAYS):
+        raise InvalidInput(field, f"must be within the last {BACKDATE_LIMIT_DAYS} days")
+    return day
+
+
 def _add(
     session: Session, patient: User, actor: User, body: TestIn, self_test: bool, now: datetime
 ) -> ObjectiveTest:
     """Check, then build the row (the caller writes it)."""
     today = today_in(patient.timezone, now)
-    tested_on = body.tested_on or today
-    if tested_on > today:
-        raise InvalidInput("tested_on", "must not be in the future")
-    if tested_on < today - timedelta(days=BACKDATE_LIMIT_DAYS):
-        raise InvalidInput("tested_on", f"must be within the last {BACKDATE_LIMIT_DAYS} days")
+    tested_on = checked_date("tested_on", body.tested_on, today)
     values = body.model_dump()
     check_test(values, self_test)
     return test_row(values, patient.id, actor.id, tested_on, self_test, now)
