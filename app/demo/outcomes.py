@@ -159,7 +159,7 @@ NOTES: dict[str, list[tuple[int, str, bool]]] = {
         ),
         (
             21,
-            "Keep sitting spells to about 30 minutes, and use the cushion in the car. We "
+            "Keep sitting spells to what your plan says, and use the cushion in the car. We "
             "look at running again in two weeks.",
             True,
         ),
