@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.core.config import get_settings
 from app.core.errors import ServiceBusy
+from app.core.json_codec import dumps_text, loads
 
 WRITE_OPTION = "loadline_write"
 NOWAIT = "nowait"
@@ -91,10 +92,19 @@ def build_engine(url: str, busy_timeout_ms: int = 10000) -> Engine:
             connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
             pool_size=8,
             max_overflow=16,
+            json_serializer=dumps_text,
+            json_deserializer=loads,
         )
         configure_sqlite(engine, busy_timeout_ms)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+        json_serializer=dumps_text,
+        json_deserializer=loads,
+    )
 
 
 @lru_cache

@@ -8,26 +8,17 @@ every answer against it.
 
 from __future__ import annotations
 
-import json
-import uuid
-from datetime import date, datetime
 from typing import Any
 
 from starlette.responses import Response
 
-
-def _default(value: Any) -> str:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+from app.core.json_codec import dumps_bytes
 
 
 class FastJSON(Response):
+    """Dates, datetimes and UUIDs are written as ISO 8601 and hyphenated text."""
+
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(
-            content, default=_default, ensure_ascii=False, separators=(",", ":")
-        ).encode()
+        return dumps_bytes(content)

@@ -4,11 +4,11 @@ of this module (app/intake/router.py imports it)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlmodel import Session
 
+from app.core.json_codec import plain
 from app.intake.assessments import assessments_of
 from app.intake.maintenance import check_view, checks_of, tests_by_id
 from app.intake.service import read_intake
@@ -25,7 +25,7 @@ def intake_json(session: Session, patient: User) -> dict[str, Any]:
         "assessments": assessments_of(session, patient.id),
         "maintenance_checks": [check_view(row, tests, names) for row in checks],
     }
-    found: dict[str, Any] = json.loads(json.dumps(data, default=str))
+    found: dict[str, Any] = plain(data)
     return found
 
 

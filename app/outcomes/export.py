@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from app.core.db import begin_snapshot
+from app.core.json_codec import plain
 from app.logs.export import FHIR_SECTIONS, JSON_SECTIONS
 from app.models import CheckIn, Goal, User
 from app.outcomes.checkins import activities_of, check_in_view
@@ -52,21 +53,9 @@ def _labels(session: Session, patient: User) -> dict[str, str]:
     return {str(a.id): a.label for a in activities_of(session, patient.id, current_only=False)}
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if value is not None and not isinstance(value, str | int | float | bool):
-        return str(value)
-    return value
-
-
 def check_ins_json(session: Session, patient: User) -> dict[str, Any]:
     labels = _labels(session, patient)
-    data: dict[str, Any] = _jsonable(
+    data: dict[str, Any] = plain(
         {
             "questionnaire_version": QUESTIONNAIRE_VERSION,
             "activities": [
@@ -166,7 +155,7 @@ def outcomes_json(session: Session, patient: User) -> dict[str, Any]:
     """The outcomes' part of the whole-record JSON export."""
     tests = tests_of(session, patient.id, limit=10_000)
     names = names_of(session, {row.recorded_by_id for row in tests})
-    data: dict[str, Any] = _jsonable(
+    data: dict[str, Any] = plain(
         {
             **check_ins_json(session, patient),
             "tests": [test_view(row, names) for row in tests],

@@ -129,3 +129,6 @@ def test_the_whole_record_export_carries_the_intake(client: TestClient) -> None:
     section = exported.json()["intake"]
     assert section["intake"]["answers"]["sport"] == "Football"
     assert section["assessments"] == [] and section["maintenance_checks"] == []
+    # Times as ISO 8601, as in the rest of the export ("T" between date and time).
+    updated_at = section["intake"]["updated_at"]
+    assert "T" in updated_at and datetime.fromisoformat(updated_at).tzinfo is not None
