@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends
 from fastapi.security import OAuth2PasswordBearer
+from sqlmodel import Session
 
 from app.auth.service import Principal, load_principal
 from app.core.clock import utcnow
@@ -46,11 +47,11 @@ async def current_user(principal: CurrentPrincipal) -> User:
     return principal.user
 
 
-def _role(role: str) -> Callable[[User], Coroutine[Any, Any, User]]:
-    async def dependency(user: Annotated[User, Depends(current_user)]) -> User:
-        if user.role != role:
-            raise Forbidden(f"Only a {role} account can do this.")
-        return user
+def _role(role: str) -> Callable[[Session, str | None], Coroutine[Any, Any, User]]:
+    # One dependency, not one per step (token, principal, user, role): FastAPI's per-node
+    # work is a measurable share of a log write (bench/RESULTS.md).
+    async def dependency(session: SessionDep, token: TokenDep) -> User:
+        return (await authenticate(session, token, role)).user
 
     dependency.__name__ = f"require_{role}"
     return dependency
