@@ -11,6 +11,7 @@ from app.models import ProgrammeLockEvent
 from app.programme.library import GLIDES, LIBRARY_VERSION
 from app.programme.prescriptions import (
     COMPONENTS,
+    CUSTOM_PREFIX,
     Catalogue,
     Neural,
     Prescription,
@@ -75,9 +76,31 @@ def rx_view(
     return view
 
 
+# Views of stored versions, by version id. A version is never edited, so its view only changes
+# with the library, which changes with a deploy; a version with a custom exercise is not kept
+# (the clinician may rename the exercise). Bounded: emptied when full. Shared: never mutated.
+_VERSION_VIEWS: dict[str, dict[str, Any]] = {}
+_VERSION_VIEWS_MAX = 4096
+
+
 def current_view(state: PlanState, component: str, catalogue: Catalogue) -> dict[str, Any]:
+    """The component's current prescription (the same dict for the same version: read only)."""
     entry = state.current[component]
-    return rx_view(component, state.rx(component), catalogue, entry)
+    version_id = entry["id"]
+    cached = _VERSION_VIEWS.get(version_id) if version_id is not None else None
+    if cached is not None:
+        return cached
+    view = rx_view(component, state.rx(component), catalogue, entry)
+    if version_id is not None and not _has_custom(entry["prescription"]):
+        if len(_VERSION_VIEWS) >= _VERSION_VIEWS_MAX:
+            _VERSION_VIEWS.clear()
+        _VERSION_VIEWS[version_id] = view
+    return view
+
+
+def _has_custom(prescription: Mapping[str, Any]) -> bool:
+    items = prescription.get("exercises") or ()
+    return any(item["exercise"].startswith(CUSTOM_PREFIX) for item in items)
 
 
 def proposal_view(component: str, entry: Mapping[str, Any], catalogue: Catalogue) -> dict[str, Any]:
