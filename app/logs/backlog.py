@@ -46,6 +46,7 @@ from app.logs.decisions import Recomputed, recompute
 from app.logs.plan import follow_plan
 from app.logs.status import refresh_status
 from app.logs.status_inputs import StatusInputs, read_status_inputs
+from app.models import PatientSetting
 from app.programme.state import PlanState
 
 CHUNK_DAYS = 28  # a written day and the 27 days that read it in their window
@@ -90,13 +91,15 @@ def recompute_from(
     changed_by: uuid.UUID | None = None,
     status: StatusInputs | None = None,
     plan: PlanState | None = None,
+    history: list[PatientSetting] | None = None,
 ) -> Progress:
     """Inside the caller's write (after `lock_patient`): decide `start` and the days after it
     up to `start + CHUNK_DAYS - 1` that have a log or a record (`start` itself even without,
     with `force_start`), from an earlier backlog day if there is one; leave the days after the
     chunk, up to tomorrow, in the backlog. The caller rebuilds the status row when `complete`,
     and runs `continue_pending` after its transaction otherwise. `status` and `plan`: the
-    status row's inputs and the plan row, when the caller read them under the lock already."""
+    status row's inputs, the plan row and the settings history, when the caller read them
+    under the lock already."""
     status = status or read_status_inputs(session, patient_id)
     pending = status.pending_from
     first = start if pending is None or pending >= start else pending
@@ -113,6 +116,7 @@ def recompute_from(
         revision=revision,
         also=start if force_start else None,
         status=status,
+        history=history,
     )
     plan = follow_plan(
         session, patient_id, done, now, today=today, changed_by=changed_by, plan=plan

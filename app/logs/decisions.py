@@ -24,7 +24,7 @@ from app.logs.decision_inputs import (
 )
 from app.logs.records import RecordRow, StoredGuidance, current_rows, guidance_of
 from app.logs.status_inputs import StatusInputs, read_status_inputs
-from app.models import LogRevision
+from app.models import LogRevision, PatientSetting
 from app.patients.settings import load_history
 from app.rules import RULESET_VERSION
 
@@ -45,11 +45,12 @@ def _load(
     start: date,
     end: date,
     status: StatusInputs | None = None,
+    history: list[PatientSetting] | None = None,
 ) -> tuple[Recomputed, Extras, dict[date, str]]:
     """Everything the decisions of start..end read, in a few queries (the status row tells
     whether anything older than the window is needed: app/logs/status_inputs.py)."""
     status = status or read_status_inputs(session, patient_id)
-    history = load_history(session, patient_id)
+    history = history if history is not None else load_history(session, patient_id)
     window_start = start - timedelta(days=LOOKBACK_DAYS)
     logs, canonical = load_day_logs(session, patient_id, window_start, end)
     older = status.older_episode_days(window_start)
@@ -78,6 +79,7 @@ def recompute(
     revision: int | None = None,
     also: date | None = None,
     status: StatusInputs | None = None,
+    history: list[PatientSetting] | None = None,
 ) -> Recomputed:
     """Recompute `start` and every later day up to `end` that has a log or a record (and the
     day `also`, when given and in the range, even without either).
@@ -85,9 +87,10 @@ def recompute(
     Days are decided in order in memory, so each day's prior decisions are already up to
     date; then the replaced records are superseded in one statement and the new ones inserted
     in one more. A day whose inputs did not change keeps its record.
-    `revision` is the newest log revision id if the caller just wrote one.
+    `revision` is the newest log revision id if the caller just wrote one; `status` and
+    `history`: the status row's inputs and the settings rows, if the caller read them.
     """
-    done, extras, canonical = _load(session, patient_id, start, end, status)
+    done, extras, canonical = _load(session, patient_id, start, end, status, history)
     targets = sorted(
         {d for d in (*done.logs, *done.records) if start < d <= end}
         | ({start} if include_start else set())

@@ -16,7 +16,7 @@ from app.logs import store
 from app.logs.backlog import continue_pending, finish_pending, pending_from, recompute_from
 from app.logs.backlog import lock_patient as lock_patient  # re-exported: the dashboard's import
 from app.logs.decisions import is_current, recompute, stale
-from app.logs.plan import follow_plan, read_write_inputs, with_plan
+from app.logs.plan import WriteInputs, follow_plan, read_write_inputs, with_plan
 from app.logs.records import (
     RecordRow,
     StoredGuidance,
@@ -28,7 +28,6 @@ from app.logs.records import (
 )
 from app.logs.schemas import LogFields, LogIn
 from app.logs.status import refresh_status
-from app.logs.status_inputs import StatusInputs
 from app.models import User
 from app.programme.performed import check_performed
 from app.programme.state import PlanState
@@ -127,10 +126,11 @@ def save_daily_log(
     while True:
         with writing(session):
             lock_patient(session, patient.id)
-            status, plan = read_write_inputs(session, patient.id)
-            if status.pending_from is None or status.pending_from > log_date:
+            first = read_write_inputs(session, patient.id)
+            pending = first.status.pending_from
+            if pending is None or pending > log_date:
                 saved, plan = _write_log(
-                    session, patient, log_date, data, now, today, if_match, status, plan
+                    session, patient, log_date, data, now, today, if_match, first
                 )
                 break
         finish_pending(session, patient.id, today, now, up_to=log_date)
@@ -145,8 +145,7 @@ def _write_log(
     now: datetime,
     today: date,
     if_match: str | None,
-    status: StatusInputs,
-    plan: PlanState | None,
+    first: WriteInputs,
 ) -> tuple[SavedLog, PlanState | None]:
     """`save_daily_log` inside its write, with no backlog on or before `log_date`: the saved
     log with its guidance still without the plan fields, and the plan as the write left it."""
@@ -157,7 +156,7 @@ def _write_log(
     # (no backlog reaches this day here, so a record not stale is current)
     if log is not None and unchanged and record is not None and not stale(record, today):
         guidance = guidance_of(session, record.id)
-        return SavedLog(log, guidance, etag_of(log, record), created=False), plan
+        return SavedLog(log, guidance, etag_of(log, record), created=False), first.plan
     check_performed(session, patient.id, data.performed, data.loading_stage, data.glide_type)
     values = {**incoming, "updated_at": now}
     if log is None:
@@ -177,8 +176,9 @@ def _write_log(
         now,
         force_start=True,
         revision=revision,
-        status=status,
-        plan=plan,
+        status=first.status,
+        plan=first.plan,
+        history=first.history,
     )
     done = progress.done
     if progress.complete:

@@ -22,6 +22,30 @@ def load_history(session: Session, patient_id: uuid.UUID) -> list[PatientSetting
     return rows  # type: ignore[return-value]
 
 
+# Recent patients' histories, by patient id, with the id of the newest row. Rows are only ever
+# added (and deleted with the account), so a history is unchanged while its newest id is: a log
+# write reads that id in its first statement (app/logs/plan.py) and the rows only when it
+# moved. Per process, bounded (emptied when full); the rows are immutable, the list is copied.
+_HISTORIES: dict[uuid.UUID, tuple[int, tuple[PatientSetting, ...]]] = {}
+_HISTORIES_MAX = 4096
+
+
+def history_as_of(
+    session: Session, patient_id: uuid.UUID, newest_id: int | None
+) -> list[PatientSetting]:
+    """`load_history`, known unchanged while its newest row's id is `newest_id` (read in the
+    caller's transaction: None when the patient has no row)."""
+    found = _HISTORIES.get(patient_id)
+    if found is not None and newest_id is not None and found[0] == newest_id:
+        return list(found[1])
+    history = load_history(session, patient_id)
+    if history and max(row.id or 0 for row in history) == newest_id:
+        if len(_HISTORIES) >= _HISTORIES_MAX:
+            _HISTORIES.clear()
+        _HISTORIES[patient_id] = (newest_id, tuple(history))
+    return history
+
+
 def add_setting(
     session: Session,
     patient_id: uuid.UUID,

@@ -173,6 +173,25 @@ def test_changing_phase_and_thresholds_is_kept_with_who_and_when_and_recomputes(
     assert me["phase"] == 2 and me["thresholds"]["pain_ceiling"] == 4
 
 
+def test_each_log_written_after_a_settings_change_is_decided_with_the_new_settings(
+    client: TestClient,
+) -> None:
+    # A write reads the settings rows again only when the newest row's id moved
+    # (app/patients/settings.py): each change must reach the next PUT, not a remembered one.
+    patient, clinician = register(client), register(client, "clinician")
+    link(client, patient, clinician)
+    for n, (phase, ceiling, rule) in enumerate([(1, 5, "PM-6"), (2, 4, "PM-1"), (3, 6, "PM-6")]):
+        if n:
+            body = {"phase": phase, "thresholds": {"pain_ceiling": ceiling, "safe_pain": 2}}
+            changed = client.patch(f"{API}/{patient.id}", json=body, headers=clinician.headers)
+            assert changed.status_code == 200, changed.text
+        answer = put_log(client, patient, day(0), loading_pain=5, loading_stage=1, notes=str(n))
+        assert answer.status_code in (200, 201), answer.text
+        guidance = answer.json()["guidance"]
+        assert guidance["phase"] == phase
+        assert rule in guidance["components"]["tendon"]["rules"], guidance["components"]
+
+
 def test_inconsistent_or_out_of_range_thresholds_are_refused(client: TestClient) -> None:
     patient, clinician = register(client), register(client, "clinician")
     link(client, patient, clinician)
