@@ -134,25 +134,9 @@ def change_settings(
         )
     with writing(session):
         lock_patient(session, patient.id)
-        history = load_history(session, patient.id)
-        current = state_on(history, effective)
-        new_thresholds = replace(current.thresholds, **thresholds)
-        if not new_thresholds.safe_pain < new_thresholds.pain_ceiling < new_thresholds.severe_pain:
-            raise InvalidInput("thresholds", "must keep safe_pain < pain_ceiling < severe_pain")
-        new_phase = phase if phase is not None else current.phase
-        complete = True
-        if changes_anything(history, effective, new_phase, new_thresholds):
-            complete = _add_setting(
-                session,
-                clinician,
-                patient.id,
-                effective,
-                today,
-                now,
-                current,
-                new_phase,
-                new_thresholds,
-            )
+        complete = apply_settings(
+            session, clinician, patient, phase, thresholds, effective, today, now
+        )
         if complete:
             profile = _profile(session, linked, now)
             record_access(session, clinician, [patient.id], "settings_viewed", now)
@@ -162,6 +146,32 @@ def change_settings(
             profile = _profile(session, linked, now)
             record_access(session, clinician, [patient.id], "settings_viewed", now)
     return profile
+
+
+def apply_settings(
+    session: Session,
+    clinician: User,
+    patient: User,
+    phase: int | None,
+    thresholds: dict[str, int],
+    effective: date,
+    today: date,
+    now: datetime,
+) -> bool:
+    """`change_settings` inside the caller's write (after `lock_patient`), without its read
+    of the profile: the row, its decisions and the access-log entries of what changed; nothing
+    when no day would change. False when later days are left to `finish_pending`."""
+    history = load_history(session, patient.id)
+    current = state_on(history, effective)
+    new_thresholds = replace(current.thresholds, **thresholds)
+    if not new_thresholds.safe_pain < new_thresholds.pain_ceiling < new_thresholds.severe_pain:
+        raise InvalidInput("thresholds", "must keep safe_pain < pain_ceiling < severe_pain")
+    new_phase = phase if phase is not None else current.phase
+    if not changes_anything(history, effective, new_phase, new_thresholds):
+        return True
+    return _add_setting(
+        session, clinician, patient.id, effective, today, now, current, new_phase, new_thresholds
+    )
 
 
 def _add_setting(

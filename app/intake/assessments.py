@@ -14,14 +14,14 @@ from app.audit.service import record_access
 from app.core.clock import today_in
 from app.core.db import writing
 from app.core.errors import InvalidInput
-from app.dashboard.patient_record import change_settings
+from app.dashboard.patient_record import apply_settings
 from app.intake.assessment_schemas import AssessmentIn, ClinicalTests
 from app.intake.emphasis import apply_emphasis
 from app.intake.maintenance import checks_of, tests_by_id
 from app.intake.profile import starting_profile
 from app.intake.service import has_clinician, intake_of, intake_view
 from app.intake.status import refresh_intake_status
-from app.logs.backlog import lock_patient
+from app.logs.backlog import finish_pending, lock_patient
 from app.models import Assessment, ObjectiveTest, User
 from app.outcomes.kinds import check_test
 from app.outcomes.objective import checked_date, names_of, test_row, test_view
@@ -147,9 +147,10 @@ def read_assessments(
 def record_assessment(
     session: Session, clinician: User, linked: LinkedPatient, body: AssessmentIn, now: datetime
 ) -> dict[str, Any]:
-    """Check everything, apply a starting phase or thresholds (the settings path: decisions
-    are recomputed), then write the tests and the assessment in one transaction; a neural
-    emphasis puts the plan on sliders only and locks its neural component in it."""
+    """Check everything, then in one transaction apply a starting phase or thresholds (the
+    settings path: decisions are recomputed) and write the tests and the assessment; a neural
+    emphasis puts the plan on sliders only and locks its neural component in it. Only the
+    days the settings change beyond the first chunk are decided after it (app/logs/backlog.py)."""
     patient = linked.patient
     today = today_in(patient.timezone, now)
     on = checked_date("assessed_on", body.assessed_on, today)
@@ -159,11 +160,14 @@ def record_assessment(
     for each in values:
         check_test(each, False)
     thresholds = body.thresholds.model_dump(exclude_none=True) if body.thresholds else {}
-    if body.starting_phase is not None or thresholds:
-        change_settings(session, clinician, linked, body.starting_phase, thresholds, None, now)
     emphasis = body.emphasis or body.impression
-    with writing(session):
+    with writing(session):  # the settings and the assessment together, or neither
         lock_patient(session, patient.id)
+        complete = True
+        if body.starting_phase is not None or thresholds:
+            complete = apply_settings(
+                session, clinician, patient, body.starting_phase, thresholds, today, today, now
+            )
         intake = intake_of(session, patient.id)
         suggestion = starting_profile(intake.answers) if intake else None
         follows = bool(
@@ -195,4 +199,6 @@ def record_assessment(
         if apply_emphasis(session, clinician, patient, emphasis, now):
             detail["plan"] = "neural: sliders only, locked"
         record_access(session, clinician, [patient.id], "assessment_recorded", now, detail)
+    if not complete:  # later days' decisions, in short transactions (app/logs/backlog.py)
+        finish_pending(session, patient.id, today, now)
     return assessment_view(row, tests, {clinician.id: clinician.display_name})

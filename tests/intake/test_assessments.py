@@ -72,6 +72,11 @@ def test_a_starting_phase_and_thresholds_go_through_the_settings_path(
     )
     assert done.status_code == 201, done.text
     assert done.json()["starting_phase"] == 2 and done.json()["follows_suggestion"] is False
+    # What the assessment did, in the patient's access log: no read of settings it did not show.
+    log = client.get("/api/v1/me/access-log", headers=patient.headers).json()["entries"]
+    actions = sorted(e["action"] for e in log)
+    expected = ["assessment_recorded", "link_created", "phase_changed", "thresholds_changed"]
+    assert actions == expected, actions
     record = client.get(f"{DASHBOARD}/{patient.id}", headers=clinician.headers).json()
     assert record["profile"]["phase"] == 2 and record["thresholds"]["safe_pain"] == 2
     assert record["threshold_history"][-1]["changed_by"] == "Dr Berg"
