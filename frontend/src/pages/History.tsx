@@ -9,6 +9,7 @@ import { DecisionBadge } from '../ui/Badges';
 import { Notice, PageTitle } from '../ui/Page';
 import { PainChart } from '../ui/PainChart';
 import { PhaseTable } from '../ui/PhaseTable';
+import { EDITABLE_DAYS, isEditable } from '../log/day';
 import { DeleteDay } from './DeleteDay';
 
 function decisionOf(l: LogRecord) {
@@ -78,7 +79,6 @@ export default function HistoryPage() {
   }, [logs, today]);
 
   const recent = (logs ?? []).filter((l) => l.log_date >= days[0]! && l.log_date <= today).slice().reverse();
-  const editableFrom = addDays(today, -13);
   const phase = PHASES.find((p) => p.phase === me?.phase);
 
   return (
@@ -122,10 +122,12 @@ export default function HistoryPage() {
                   Morning pain {pain(l.morning_pain)} · Sitting pain {pain(l.sitting_pain)}
                 </p>
                 <div class="hl-actions">
-                  {l.log_date >= editableFrom && (
+                  {isEditable(l.log_date, today) ? (
                     <a href={l.log_date === today ? '/' : `/log/${l.log_date}`} aria-label={`Edit the log for ${friendlyDate(l.log_date)}`}>
                       Edit
                     </a>
+                  ) : (
+                    <span class="muted small">Edits go back {EDITABLE_DAYS} days</span>
                   )}
                   <DeleteDay date={l.log_date} onDeleted={onDeleted} />
                 </div>
