@@ -161,6 +161,26 @@ def test_after_a_day_is_deleted_history_shows_the_later_days_new_guidance(
     expect(rows.first.locator(".hl-head")).not_to_have_text(shown_before)
 
 
+def test_history_says_once_that_days_older_than_14_can_be_deleted_not_edited(
+    page: Page, e2e_server: LiveServer
+) -> None:
+    patient = api_register(e2e_server.url)
+    today = date.today()
+    for n in (1, 15, 20):
+        patient.put_log((today - timedelta(days=n)).isoformat(), morning_pain=2)
+    sign_in_ui(page, patient.email)
+    go(page, "History")
+    rows = page.locator("ul.historylist > li")
+    expect(rows).to_have_count(3)
+    expect(rows.first.get_by_role("link", name=re.compile(r"^Edit the log for "))).to_be_visible()
+    for old in (rows.nth(1), rows.nth(2)):
+        expect(old.get_by_role("link", name=re.compile(r"^Edit "))).to_have_count(0)
+        expect(old.get_by_role("button", name=re.compile(r"^Delete the log for "))).to_be_visible()
+    hint = page.get_by_test_id("older-days")
+    expect(hint).to_have_count(1)  # once, at the first older day
+    expect(rows.nth(1).get_by_test_id("older-days")).to_contain_text("only the last 14 days")
+
+
 def test_sign_out_everywhere_ends_every_session_of_the_account(
     page: Page, e2e_server: LiveServer
 ) -> None:

@@ -112,22 +112,25 @@ export default function HistoryPage() {
           <p class="muted">No logs in the last 28 days yet.</p>
         ) : (
           <ul class="historylist">
-            {recent.map((l) => (
+            {recent.map((l, i) => (
               <li key={l.log_date}>
+                {!isEditable(l.log_date, today) && (i === 0 || isEditable(recent[i - 1]!.log_date, today)) && (
+                  <p class="hint hl-older" data-testid="older-days">
+                    You can log or edit only the last {EDITABLE_DAYS} days. The days below can be deleted, not edited.
+                  </p>
+                )}
                 <div class="hl-head">
                   <strong>{friendlyDate(l.log_date, today) === 'Today' ? 'Today' : shortLabel(l.log_date)}</strong>
                   <DecisionBadge decision={decisionOf(l)} />
                 </div>
                 <p class="hl-values">
-                  Morning pain {pain(l.morning_pain)} · Sitting pain {pain(l.sitting_pain)}
+                  <span class="nowrap">Morning pain {pain(l.morning_pain)}</span> · <span class="nowrap">Sitting pain {pain(l.sitting_pain)}</span>
                 </p>
                 <div class="hl-actions">
-                  {isEditable(l.log_date, today) ? (
+                  {isEditable(l.log_date, today) && (
                     <a href={l.log_date === today ? '/' : `/log/${l.log_date}`} aria-label={`Edit the log for ${friendlyDate(l.log_date)}`}>
                       Edit
                     </a>
-                  ) : (
-                    <span class="muted small">Edits go back {EDITABLE_DAYS} days</span>
                   )}
                   <DeleteDay date={l.log_date} onDeleted={onDeleted} />
                 </div>
