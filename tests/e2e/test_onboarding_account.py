@@ -159,6 +159,9 @@ def test_after_a_day_is_deleted_history_shows_the_later_days_new_guidance(
     after = patient.get(f"/me/logs/{later}")["guidance"]["decision"]
     assert after != before, (before, after)  # the deletion did change the later day
     expect(rows.first.locator(".hl-head")).not_to_have_text(shown_before)
+    # The changed day is marked, with the decision it had, and the notice counts it.
+    expect(rows.first.get_by_test_id("decision-changed")).to_contain_text("Changed by the deletion")
+    expect(page.get_by_test_id("day-deleted")).to_contain_text("1 later day changed")
 
 
 def test_history_says_once_that_days_older_than_14_can_be_deleted_not_edited(

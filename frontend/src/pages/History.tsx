@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { cacheMe, getCachedLogs, setCachedLogs } from '../services';
 import { setState, useAppState } from '../store';
 import type { LogRecord } from '../api/types';
-import { PHASES, phaseName } from '../words';
+import { DECISION_LABEL, PHASES, phaseName } from '../words';
 import { DecisionBadge } from '../ui/Badges';
 import { Notice, PageTitle } from '../ui/Page';
 import { PainChart } from '../ui/PainChart';
@@ -24,31 +24,43 @@ export default function HistoryPage() {
   const [logs, setLogs] = useState<LogRecord[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
+  // After a delete: the later days whose decision changed, with the decision they had.
+  const [changed, setChanged] = useState<Map<string, string | null> | null>(null);
   const deletedRef = useRef<HTMLDivElement>(null);
 
-  /** The last 28 days from the server (the cache first, while it answers). */
-  async function loadLogs(alive: () => boolean): Promise<void> {
+  /** The last 28 days from the server (the cache first, while it answers); the server's list,
+   * or null when it could not be read. */
+  async function loadLogs(alive: () => boolean): Promise<LogRecord[] | null> {
     const cached = await getCachedLogs();
     if (alive() && cached.length) setLogs(cached);
     try {
       const res = await api.get('/me/logs', { query: { from: addDays(today, -27), to: today } });
-      if (!alive()) return;
+      if (!alive()) return null;
       const list = res.logs ?? [];
       setLogs(list);
       const keep = cached.filter((c) => c.log_date < addDays(today, -27));
       await setCachedLogs([...keep, ...list.map((l) => ({ ...l, guidance: cached.find((c) => c.log_date === l.log_date)?.guidance ?? null }))]);
+      return list;
     } catch {
       if (alive() && !cached.length) setError('Your history could not be loaded. Check your connection.');
       if (alive() && !cached.length) setLogs([]);
+      return null;
     }
   }
 
-  /** A day was deleted: say so where it was seen, and show the later days' new guidance. */
+  /** A day was deleted: say so where it was seen, show the later days' new guidance and mark
+   * the days whose decision it changed. */
   function onDeleted(date: string): void {
+    const before = new Map((logs ?? []).map((l) => [l.log_date, decisionOf(l)]));
     setLogs((all) => (all ?? []).filter((x) => x.log_date !== date));
     setDeleted(date);
+    setChanged(null);
     requestAnimationFrame(() => deletedRef.current?.focus());
-    void loadLogs(() => true);
+    void loadLogs(() => true).then((list) => {
+      if (!list) return;
+      const moved = list.filter((l) => l.log_date > date && before.has(l.log_date) && before.get(l.log_date) !== decisionOf(l));
+      setChanged(new Map(moved.map((l) => [l.log_date, before.get(l.log_date) ?? null])));
+    });
   }
 
   useEffect(() => {
@@ -104,7 +116,8 @@ export default function HistoryPage() {
         {deleted && (
           <div ref={deletedRef} tabIndex={-1} data-testid="day-deleted">
             <Notice kind="ok">
-              The log for {friendlyDate(deleted)} was deleted. The guidance of the days after it has been worked out again.
+              The log for {friendlyDate(deleted)} was deleted. The guidance of the days after it has been worked out again
+              {changed === null ? '.' : changed.size === 0 ? ': no later day’s decision changed.' : `: ${changed.size === 1 ? '1 later day' : `${changed.size} later days`} changed, marked below.`}
             </Notice>
           </div>
         )}
@@ -123,6 +136,11 @@ export default function HistoryPage() {
                   <strong>{friendlyDate(l.log_date, today) === 'Today' ? 'Today' : shortLabel(l.log_date)}</strong>
                   <DecisionBadge decision={decisionOf(l)} />
                 </div>
+                {changed?.has(l.log_date) && (
+                  <p class="hint hl-changed" data-testid="decision-changed">
+                    Changed by the deletion (was {DECISION_LABEL[changed.get(l.log_date) as keyof typeof DECISION_LABEL] ?? 'no decision'})
+                  </p>
+                )}
                 <p class="hl-values">
                   <span class="nowrap">Morning pain {pain(l.morning_pain)}</span> · <span class="nowrap">Sitting pain {pain(l.sitting_pain)}</span>
                 </p>
