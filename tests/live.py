@@ -47,7 +47,9 @@ class LiveServer:
             **self.extra_env,
         }
 
-    def start(self) -> None:
+    def start(self, ready_within: float = 30.0) -> None:
+        """Start the server and wait until /readyz answers 200; RuntimeError if the process
+        exits first or `ready_within` seconds pass."""
         command = [
             sys.executable,
             "-m",
@@ -63,7 +65,7 @@ class LiveServer:
             "warning",
         ]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.env(), start_new_session=True)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + ready_within
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited with {self.process.returncode}")
@@ -74,7 +76,7 @@ class LiveServer:
                 pass
             time.sleep(0.1)
         self.stop()
-        raise RuntimeError("server did not become ready in 30 s")
+        raise RuntimeError(f"server did not become ready in {ready_within:g} s")
 
     def kill(self) -> None:
         """SIGKILL the whole process group: no shutdown handlers, no flushing."""

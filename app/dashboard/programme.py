@@ -19,6 +19,7 @@ from app.programme import editor
 from app.programme.inputs import CustomExerciseIn
 from app.programme.prescriptions import with_custom
 from app.programme.reading import names_of, read_history, read_plan
+from app.programme.service import CLINICIAN
 from app.programme.state import custom_rows, load_custom
 from app.programme.views import lock_view, version_view
 from app.sharing.service import LinkedPatient
@@ -107,10 +108,14 @@ def change_lock(
     component: str,
     locked: bool,
     now: datetime,
+    reason: str | None = None,
 ) -> dict[str, Any]:
+    """Lock or unlock; `reason` (a lock's, optional) goes into the plan's history."""
     patient = linked.patient
     with writing(session):
-        state = editor.set_lock(session, patient, component, clinician, locked, now)
+        state = editor.set_lock(
+            session, patient, component, clinician, locked, now, reason=reason or CLINICIAN
+        )
         action = "programme_locked" if locked else "programme_unlocked"
         record_access(session, clinician, [patient.id], action, now, {"component": component})
     names = names_of(session, [lock.get("by_id") for lock in state.locks.values()])

@@ -14,7 +14,14 @@ from app.core.openapi import problem_responses
 from app.dashboard import programme
 from app.dashboard.schemas import ClinicianPlanOut
 from app.programme.editor import ComponentIn
-from app.programme.inputs import CustomExerciseIn, NeuralIn, RunningIn, SittingIn, TendonIn
+from app.programme.inputs import (
+    CustomExerciseIn,
+    LockIn,
+    NeuralIn,
+    RunningIn,
+    SittingIn,
+    TendonIn,
+)
 from app.programme.schemas import (
     Component,
     CustomExerciseOut,
@@ -101,11 +108,19 @@ def set_sitting(
 
 @router.put("/programme/{component}/lock", response_model=LockOut)
 def lock(
-    component: Component, linked: LinkedDep, clinician: ClinicianUser, session: SessionDep
+    component: Component,
+    linked: LinkedDep,
+    clinician: ClinicianUser,
+    session: SessionDep,
+    body: LockIn | None = None,
 ) -> LockOut:
     """Only you change this component: no automatic back-off, no proposals (the guidance
-    still says what the rules say). A pending proposal is withdrawn."""
-    view = programme.change_lock(session, clinician, linked, component, True, utcnow())
+    still says what the rules say). A pending proposal is withdrawn. The body is optional:
+    `reason`, up to 200 characters, goes into the plan's history (else "clinician")."""
+    reason = body.reason.strip() if body and body.reason else None
+    view = programme.change_lock(
+        session, clinician, linked, component, True, utcnow(), reason=reason
+    )
     return LockOut.model_validate(view)
 
 

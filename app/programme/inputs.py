@@ -100,6 +100,16 @@ class SittingIn(BaseModel):
     note: Note | None = None
 
 
+class LockIn(BaseModel):
+    """Why the clinician locks the component: optional, kept in the plan's history (which the
+    patient sees too)."""
+
+    model_config = ConfigDict(extra="forbid")
+    reason: Annotated[str, StringConstraints(max_length=200), AfterValidator(safe_text)] | None = (
+        None
+    )
+
+
 class CustomDoseIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sets: Sets

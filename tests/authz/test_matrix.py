@@ -137,6 +137,7 @@ BODIES: dict[str, Any] = {
     OUTCOMES + "/notes/{note}": {"shared": True},
     OUTCOMES + "/return-to-sport/confirmations": {"note": "Not yet"},
     f"{PLAN}/sitting": {"minutes": 40},
+    f"{PLAN}/tendon/lock": {"reason": "I manage the loading myself for now"},
     f"{PLAN}/exercises": {"name": "Wall press", "stage": 1, "dosing": "hold"},
     OUTCOMES + "/assessments": {"impression": "mixed", "confirmed": True},
     "/api/v1/me/intake": {

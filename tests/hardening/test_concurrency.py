@@ -98,7 +98,7 @@ def test_two_worker_processes_writing_one_database_produce_no_errors(tmp_path: P
 def test_server_fixture_reports_a_failed_start(tmp_path: Path) -> None:
     server = LiveServer("sqlite:////nonexistent-dir/x.db")
     try:
-        server.start()
+        server.start(ready_within=6)  # a working server is ready in a few seconds
     except RuntimeError:
         return
     finally:

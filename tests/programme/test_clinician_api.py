@@ -129,6 +129,28 @@ def test_a_locked_component_is_changed_only_by_the_clinician(client: TestClient)
     assert again.json()["guidance"]["components"]["tendon"]["step"] == "applied"
 
 
+def test_a_lock_keeps_the_clinicians_reason_in_the_history_and_refuses_an_overlong_one(
+    client: TestClient,
+) -> None:
+    patient, clinician = pair(client)
+    lock = f"{API}/{patient.id}/programme/running/lock"
+    too_long = client.put(lock, json={"reason": "x" * 201}, headers=clinician.headers)
+    assert too_long.status_code == 422, too_long.text
+    assert too_long.headers["content-type"].startswith("application/problem+json")
+    unknown = client.put(lock, json={"why": "x"}, headers=clinician.headers)
+    assert unknown.status_code == 422, unknown.text
+    why = "  Hamstring strain last week: I hold running myself  "
+    locked = client.put(lock, json={"reason": why}, headers=clinician.headers)
+    assert locked.status_code == 200 and locked.json()["locked"] is True, locked.text
+    seen = client.get(f"{API}/{patient.id}/programme/history", headers=clinician.headers).json()
+    assert [(e["locked"], e["reason"]) for e in seen["locks"]] == [(True, why.strip())]
+    client.delete(lock, headers=clinician.headers)
+    blank = client.put(lock, json={"reason": "   "}, headers=clinician.headers)
+    assert blank.status_code == 200, blank.text
+    seen = client.get(f"{API}/{patient.id}/programme/history", headers=clinician.headers).json()
+    assert seen["locks"][0]["reason"] == "clinician"  # a blank reason is no reason
+
+
 def test_each_lock_and_unlock_is_in_the_plan_history_with_who_and_why(
     client: TestClient,
 ) -> None:

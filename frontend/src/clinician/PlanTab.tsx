@@ -8,6 +8,7 @@ import { Notice } from '../ui/Page';
 import { COMPONENTS, COMPONENT_NAME, changeWords, type ClinicianPlan, type Library, type PlanComponent, type PlanLockEvent, type PlanVersion } from './planTypes';
 import { problemWords } from './problemWords';
 import { ComponentEditor } from './ComponentEditor';
+import { LockControl } from './LockControl';
 import { PlanHistory } from './PlanHistory';
 import { SessionLoadCard } from './SessionLoadCard';
 
@@ -51,20 +52,23 @@ export function PlanTab({ id }: { id: string }) {
     void load();
   }, [id]);
 
-  async function toggleLock(component: PlanComponent, locked: boolean) {
+  /** Lock (with the clinician's reason, if any) or unlock; true when it changed. */
+  async function toggleLock(component: PlanComponent, locked: boolean, reason: string | null): Promise<boolean> {
     setMsg(null);
     setBusy(true);
     const name = COMPONENT_NAME[component];
     try {
       const path = { patient_id: id, component };
       if (locked) await api.delete('/clinician/patients/{patient_id}/programme/{component}/lock', { path });
-      else await api.put('/clinician/patients/{patient_id}/programme/{component}/lock', { path });
+      else await api.put('/clinician/patients/{patient_id}/programme/{component}/lock', { path, body: { reason } });
       const text = locked ? `${name} unlocked: the guidance may move it again.` : `${name} locked: only a clinician changes it now.`;
       setMsg({ kind: 'ok', text });
       announce(text);
       await load();
+      return true;
     } catch (e) {
       setMsg({ kind: 'error', text: e instanceof ApiError ? `Not changed. ${problemWords(e.problem).summary}` : 'Not changed: you are offline.' });
+      return false;
     } finally {
       setBusy(false);
     }
@@ -119,10 +123,7 @@ export function PlanTab({ id }: { id: string }) {
                   <button type="button" class="btn btn-small" aria-expanded={editing === c ? 'true' : 'false'} onClick={() => setEditing(editing === c ? null : c)}>
                     {editing === c ? `Close the ${COMPONENT_NAME[c].toLowerCase()} editor` : `Edit ${COMPONENT_NAME[c].toLowerCase()}`}
                   </button>
-                  {/* aria-disabled, not disabled, while saving: the button keeps keyboard focus */}
-                  <button type="button" class="btn btn-small" aria-disabled={busy ? 'true' : undefined} onClick={() => busy || void toggleLock(c, cp.locked)}>
-                    {cp.locked ? `Unlock ${COMPONENT_NAME[c].toLowerCase()}` : `Lock ${COMPONENT_NAME[c].toLowerCase()}`}
-                  </button>
+                  <LockControl component={c} locked={cp.locked} busy={busy} onToggle={(reason) => toggleLock(c, cp.locked, reason)} />
                 </div>
                 {editing === c && <ComponentEditor id={id} component={c} plan={plan} library={library} onSaved={saved} onExerciseAdded={load} />}
               </li>
