@@ -9,9 +9,11 @@ interface Props {
   busy: boolean;
   /** Lock (with a reason or null) or unlock; resolves when done, true when it changed. */
   onToggle: (reason: string | null) => Promise<boolean>;
+  /** The lock question opened (the tab clears its last notice). */
+  onAsk?: () => void;
 }
 
-export function LockControl({ component, locked, busy, onToggle }: Props) {
+export function LockControl({ component, locked, busy, onToggle, onAsk }: Props) {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -34,12 +36,13 @@ export function LockControl({ component, locked, busy, onToggle }: Props) {
   function close(): void {
     refocus.current = true;
     setAsking(false);
+    setReason(''); // a cancelled reason is not kept for the next lock
   }
 
   async function lock(e: Event): Promise<void> {
     e.preventDefault();
     if (busy) return;
-    if (await onToggle(reason.trim() || null)) setReason('');
+    await onToggle(reason.trim() || null);
     close();
   }
 
@@ -69,6 +72,7 @@ export function LockControl({ component, locked, busy, onToggle }: Props) {
       onClick={() => {
         if (busy) return;
         if (!locked) {
+          onAsk?.();
           setAsking(true);
           return;
         }

@@ -123,7 +123,7 @@ export function PlanTab({ id }: { id: string }) {
                   <button type="button" class="btn btn-small" aria-expanded={editing === c ? 'true' : 'false'} onClick={() => setEditing(editing === c ? null : c)}>
                     {editing === c ? `Close the ${COMPONENT_NAME[c].toLowerCase()} editor` : `Edit ${COMPONENT_NAME[c].toLowerCase()}`}
                   </button>
-                  <LockControl component={c} locked={cp.locked} busy={busy} onToggle={(reason) => toggleLock(c, cp.locked, reason)} />
+                  <LockControl component={c} locked={cp.locked} busy={busy} onToggle={(reason) => toggleLock(c, cp.locked, reason)} onAsk={() => setMsg(null)} />
                 </div>
                 {editing === c && <ComponentEditor id={id} component={c} plan={plan} library={library} onSaved={saved} onExerciseAdded={load} />}
               </li>

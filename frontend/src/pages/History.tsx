@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { addDays, friendlyDate, lastNDays, shortLabel, todayIn } from '../dates';
 import { api } from '../api/client';
 import { cacheMe, getCachedLogs, setCachedLogs } from '../services';
-import { setState, useAppState } from '../store';
+import { announce, setState, useAppState } from '../store';
 import type { LogRecord } from '../api/types';
 import { DECISION_LABEL, PHASES, phaseName } from '../words';
 import { DecisionBadge } from '../ui/Badges';
@@ -14,6 +14,14 @@ import { DeleteDay } from './DeleteDay';
 
 function decisionOf(l: LogRecord) {
   return l.decision ?? l.guidance?.decision ?? null;
+}
+
+/** What a delete did to the later days' guidance (`changed`: null while it is being read). */
+function laterWords(changed: Map<string, string | null> | null): string {
+  const done = 'The guidance of the days after it has been worked out again';
+  if (changed === null) return `${done}.`;
+  if (changed.size === 0) return `${done}: no later day’s decision changed.`;
+  return `${done}: ${changed.size === 1 ? '1 later day' : `${changed.size} later days`} changed, marked below.`;
 }
 
 const pain = (v: number | null | undefined) => (v === null || v === undefined ? 'not logged' : `${v}/10`);
@@ -59,7 +67,9 @@ export default function HistoryPage() {
     void loadLogs(() => true).then((list) => {
       if (!list) return;
       const moved = list.filter((l) => l.log_date > date && before.has(l.log_date) && before.get(l.log_date) !== decisionOf(l));
-      setChanged(new Map(moved.map((l) => [l.log_date, before.get(l.log_date) ?? null])));
+      const marks = new Map(moved.map((l) => [l.log_date, before.get(l.log_date) ?? null]));
+      setChanged(marks);
+      if (list.some((l) => l.log_date > date)) announce(laterWords(marks)); // focus is on the notice already
     });
   }
 
@@ -116,8 +126,8 @@ export default function HistoryPage() {
         {deleted && (
           <div ref={deletedRef} tabIndex={-1} data-testid="day-deleted">
             <Notice kind="ok">
-              The log for {friendlyDate(deleted)} was deleted. The guidance of the days after it has been worked out again
-              {changed === null ? '.' : changed.size === 0 ? ': no later day’s decision changed.' : `: ${changed.size === 1 ? '1 later day' : `${changed.size} later days`} changed, marked below.`}
+              The log for {friendlyDate(deleted)} was deleted.
+              {(logs ?? []).some((l) => l.log_date > deleted) && ` ${laterWords(changed)}`}
             </Notice>
           </div>
         )}
