@@ -117,7 +117,7 @@ def lock(
     """Only you change this component: no automatic back-off, no proposals (the guidance
     still says what the rules say). A pending proposal is withdrawn. The body is optional:
     `reason`, up to 200 characters, goes into the plan's history (else "clinician")."""
-    reason = body.reason.strip() if body and body.reason else None
+    reason = body.reason if body else None
     view = programme.change_lock(
         session, clinician, linked, component, True, utcnow(), reason=reason
     )

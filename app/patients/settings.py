@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from app.core.memo import Memo
 from app.models import PatientSetting
 from app.patients import statements
 from app.rules import PatientState, Thresholds
@@ -25,9 +26,8 @@ def load_history(session: Session, patient_id: uuid.UUID) -> list[PatientSetting
 # Recent patients' histories, by patient id, with the id of the newest row. Rows are only ever
 # added (and deleted with the account), so a history is unchanged while its newest id is: a log
 # write reads that id in its first statement (app/logs/plan.py) and the rows only when it
-# moved. Per process, bounded (emptied when full); the rows are immutable, the list is copied.
-_HISTORIES: dict[uuid.UUID, tuple[int, tuple[PatientSetting, ...]]] = {}
-_HISTORIES_MAX = 4096
+# moved. Per process (app/core/memo.py); the rows are immutable, the list is copied.
+_HISTORIES: Memo[uuid.UUID, tuple[int, tuple[PatientSetting, ...]]] = Memo(4096)
 
 
 def history_as_of(
@@ -40,9 +40,7 @@ def history_as_of(
         return list(found[1])
     history = load_history(session, patient_id)
     if history and max(row.id or 0 for row in history) == newest_id:
-        if len(_HISTORIES) >= _HISTORIES_MAX:
-            _HISTORIES.clear()
-        _HISTORIES[patient_id] = (newest_id, tuple(history))
+        _HISTORIES.put(patient_id, (newest_id, tuple(history)))
     return history
 
 

@@ -105,9 +105,14 @@ class LockIn(BaseModel):
     patient sees too)."""
 
     model_config = ConfigDict(extra="forbid")
-    reason: Annotated[str, StringConstraints(max_length=200), AfterValidator(safe_text)] | None = (
-        None
-    )
+    reason: (
+        Annotated[
+            str,
+            StringConstraints(strip_whitespace=True, max_length=200),
+            AfterValidator(safe_text),
+        ]
+        | None
+    ) = None
 
 
 class CustomDoseIn(BaseModel):

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from app.core.memo import Memo
 from app.models import ProgrammeLockEvent
 from app.programme.library import GLIDES, LIBRARY_VERSION
 from app.programme.prescriptions import (
@@ -78,9 +79,8 @@ def rx_view(
 
 # Views of stored versions, by version id. A version is never edited, so its view only changes
 # with the library, which changes with a deploy; a version with a custom exercise is not kept
-# (the clinician may rename the exercise). Bounded: emptied when full. Shared: never mutated.
-_VERSION_VIEWS: dict[str, dict[str, Any]] = {}
-_VERSION_VIEWS_MAX = 4096
+# (the clinician may rename the exercise). Shared: never mutated.
+_VERSION_VIEWS: Memo[str, dict[str, Any]] = Memo(4096)
 
 
 def current_view(state: PlanState, component: str, catalogue: Catalogue) -> dict[str, Any]:
@@ -92,9 +92,7 @@ def current_view(state: PlanState, component: str, catalogue: Catalogue) -> dict
         return cached
     view = rx_view(component, state.rx(component), catalogue, entry)
     if version_id is not None and not _has_custom(entry["prescription"]):
-        if len(_VERSION_VIEWS) >= _VERSION_VIEWS_MAX:
-            _VERSION_VIEWS.clear()
-        _VERSION_VIEWS[version_id] = view
+        _VERSION_VIEWS.put(version_id, view)
     return view
 
 

@@ -7,8 +7,8 @@ interface Props {
   component: PlanComponent;
   locked: boolean;
   busy: boolean;
-  /** Lock (with a reason or null) or unlock; resolves when done, true when it changed. */
-  onToggle: (reason: string | null) => Promise<boolean>;
+  /** Lock (with a reason or null) or unlock; resolves when done. */
+  onToggle: (reason: string | null) => Promise<void>;
   /** The lock question opened (the tab clears its last notice). */
   onAsk?: () => void;
 }

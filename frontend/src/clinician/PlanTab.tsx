@@ -52,8 +52,8 @@ export function PlanTab({ id }: { id: string }) {
     void load();
   }, [id]);
 
-  /** Lock (with the clinician's reason, if any) or unlock; true when it changed. */
-  async function toggleLock(component: PlanComponent, locked: boolean, reason: string | null): Promise<boolean> {
+  /** Lock (with the clinician's reason, if any) or unlock; a failure is said in the notice. */
+  async function toggleLock(component: PlanComponent, locked: boolean, reason: string | null): Promise<void> {
     setMsg(null);
     setBusy(true);
     const name = COMPONENT_NAME[component];
@@ -65,10 +65,8 @@ export function PlanTab({ id }: { id: string }) {
       setMsg({ kind: 'ok', text });
       announce(text);
       await load();
-      return true;
     } catch (e) {
       setMsg({ kind: 'error', text: e instanceof ApiError ? `Not changed. ${problemWords(e.problem).summary}` : 'Not changed: you are offline.' });
-      return false;
     } finally {
       setBusy(false);
     }
